@@ -1,0 +1,249 @@
+package engine
+
+import (
+	"sync/atomic"
+	"time"
+
+	"modhost/keyspace"
+)
+
+// Block describes why and how a client waits. The command that blocks
+// fills it in and calls BlockClient; the client's connection goroutine then
+// parks in WaitBlocked without the execution lock.
+type Block struct {
+	// Keys the client waits on (empty for module BlockClient without keys).
+	Keys []string
+	DB   *keyspace.DB
+	// Deadline is when Timeout fires; zero means never.
+	Deadline time.Time
+	// TryServe runs under the lock when one of Keys was signalled ready,
+	// in FIFO order among the clients blocked on it. It returns true when
+	// it wrote the client's reply and the client should be released.
+	TryServe func(key string) bool
+	// Timeout writes the timeout reply under the lock.
+	Timeout func()
+	// Resume runs under the lock, on the client's goroutine, after Wake
+	// (a module's UnblockClient). It writes the reply.
+	Resume func()
+	// Disconnected runs under the lock when the client goes away while
+	// blocked.
+	Disconnected func()
+	// Kind names the blocking command for CLIENT LIST / INFO.
+	Kind string
+
+	wake    chan struct{}
+	resume  atomic.Bool
+	served  bool
+	client  *Client
+	started time.Time
+}
+
+type blockRegistry struct {
+	// byKey holds, per db and key, the clients blocked on it in FIFO order.
+	byKey map[readyKey][]*Client
+	count int
+}
+
+type readyKey struct {
+	db  int
+	key string
+}
+
+func (r *blockRegistry) init() { r.byKey = map[readyKey][]*Client{} }
+
+// BlockedClients reports how many clients are blocked (INFO blocked_clients).
+func (s *Server) BlockedClients() int { return s.blocking.count }
+
+// BlockingKeys reports how many distinct keys clients are blocked on.
+func (s *Server) BlockingKeys() int { return len(s.blocking.byKey) }
+
+// BlockClient parks c on b. Must hold the lock; the caller's command must
+// write no reply (the reply comes from TryServe, Timeout or Resume).
+func (s *Server) BlockClient(c *Client, b *Block) {
+	b.wake = make(chan struct{}, 1)
+	b.client = c
+	b.started = time.Now()
+	c.Blocked = b
+	s.blocking.count++
+	for _, k := range b.Keys {
+		rk := readyKey{b.DB.ID, k}
+		s.blocking.byKey[rk] = append(s.blocking.byKey[rk], c)
+	}
+}
+
+// Wake asks the blocked client's goroutine to run Resume. Safe from any
+// goroutine or thread, without the lock.
+func (b *Block) Wake() {
+	b.resume.Store(true)
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Client returns the client that is blocked.
+func (b *Block) Client() *Client { return b.client }
+
+// unregister removes c from the key lists. Lock held.
+func (s *Server) unregister(c *Client) {
+	b := c.Blocked
+	if b == nil {
+		return
+	}
+	for _, k := range b.Keys {
+		rk := readyKey{b.DB.ID, k}
+		list := s.blocking.byKey[rk]
+		for i, x := range list {
+			if x == c {
+				list = append(list[:i], list[i+1:]...)
+				break
+			}
+		}
+		if len(list) == 0 {
+			delete(s.blocking.byKey, rk)
+		} else {
+			s.blocking.byKey[rk] = list
+		}
+	}
+	c.Blocked = nil
+	s.blocking.count--
+}
+
+// release ends c's wait after its reply was written and wakes its goroutine.
+func (s *Server) release(c *Client) {
+	b := c.Blocked
+	s.unregister(c)
+	b.served = true
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Unblock releases c, running Timeout when timedOut (CLIENT UNBLOCK
+// TIMEOUT) or writing errMsg otherwise. Lock held.
+func (s *Server) Unblock(c *Client, timedOut bool, errMsg string) bool {
+	b := c.Blocked
+	if b == nil {
+		return false
+	}
+	if timedOut {
+		if b.Timeout != nil {
+			b.Timeout()
+		} else {
+			c.W.NullArray()
+		}
+	} else {
+		c.W.Error(errMsg)
+		s.countError(errMsg)
+	}
+	s.release(c)
+	return true
+}
+
+func (s *Server) abortBlock(c *Client) {
+	b := c.Blocked
+	if b.Disconnected != nil {
+		b.Disconnected()
+	}
+	s.release(c)
+}
+
+// signalReady is the keyspace hook: remember keys that clients wait on.
+func (s *Server) signalReady(db *keyspace.DB, key string) {
+	rk := readyKey{db.ID, key}
+	if _, ok := s.blocking.byKey[rk]; !ok {
+		return
+	}
+	if _, ok := s.readySet[rk]; ok {
+		return
+	}
+	s.readySet[rk] = struct{}{}
+	s.readyKeys = append(s.readyKeys, rk)
+}
+
+// ServeReadyKeys serves clients blocked on keys made ready by the last
+// command, first blocked first served, repeating while serving makes more
+// keys ready (BLMOVE feeding another list). Lock held.
+func (s *Server) ServeReadyKeys() {
+	for len(s.readyKeys) > 0 {
+		keys := s.readyKeys
+		s.readyKeys = nil
+		for _, rk := range keys {
+			delete(s.readySet, rk)
+		}
+		for _, rk := range keys {
+			waiters := append([]*Client(nil), s.blocking.byKey[rk]...)
+			for _, c := range waiters {
+				b := c.Blocked
+				if b == nil || b.TryServe == nil {
+					continue
+				}
+				if b.TryServe(rk.key) {
+					s.release(c)
+				}
+			}
+		}
+	}
+}
+
+// WaitBlocked parks the calling goroutine (which must not hold the lock)
+// until c's wait ends: served, woken, timed out, or gone (gone fires when
+// the connection drops). It returns with the reply in c.W.
+func (s *Server) WaitBlocked(c *Client, gone <-chan struct{}) {
+	s.Lock.Lock()
+	b := c.Blocked
+	s.Lock.Unlock()
+	if b == nil {
+		return
+	}
+	var timer <-chan time.Time
+	if !b.Deadline.IsZero() {
+		t := time.NewTimer(time.Until(b.Deadline))
+		defer t.Stop()
+		timer = t.C
+	}
+	for {
+		select {
+		case <-b.wake:
+			s.Lock.Lock()
+			if b.served {
+				s.Lock.Unlock()
+				return
+			}
+			if b.resume.Load() {
+				b.resume.Store(false)
+				s.unregister(c)
+				b.served = true
+				if b.Resume != nil {
+					b.Resume()
+				}
+				s.afterCommand(c)
+				s.Lock.Unlock()
+				return
+			}
+			s.Lock.Unlock()
+		case <-timer:
+			s.Lock.Lock()
+			if !b.served {
+				if b.Timeout != nil {
+					b.Timeout()
+				} else {
+					c.W.NullArray()
+				}
+				s.unregister(c)
+				b.served = true
+				s.afterCommand(c)
+			}
+			s.Lock.Unlock()
+			return
+		case <-gone:
+			s.Lock.Lock()
+			if !b.served && c.Blocked == b {
+				s.abortBlock(c)
+			}
+			s.Lock.Unlock()
+			return
+		}
+	}
+}

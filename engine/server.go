@@ -1,0 +1,376 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"modhost/keyspace"
+	"modhost/resp"
+)
+
+// Server is the state every command runs against: the keyspace, the
+// command table, the clients and the counters. It knows nothing about
+// sockets; server/ feeds it commands and writes its replies out.
+type Server struct {
+	// Lock is the execution lock. Every command, module callback, timer and
+	// ThreadSafeContextLock section holds it.
+	Lock sync.Mutex
+
+	KS       *keyspace.Keyspace
+	Commands *Table
+
+	// Clients by id; guarded by Lock.
+	Clients map[int64]*Client
+	nextClientID atomic.Int64
+
+	// Settings the engine consults on every command; server/ keeps them in
+	// step with the config.
+	RequirePass string
+	Settings    Settings
+
+	Stats    Stats
+	Started  time.Time
+	RunID    string
+	Hooks    Hooks
+	PubSub   *PubSub
+	blocking blockRegistry
+
+	// ready keys signalled during the current command, served after it.
+	readyKeys []readyKey
+	readySet  map[readyKey]struct{}
+	// Propagate receives every write command's effects (AOF, replicas);
+	// nil when nobody listens.
+	Propagate func(db int, args [][]byte)
+	// ErrorStats counts error replies by their code (INFO errorstats).
+	ErrorStats map[string]int64
+	watchers map[readyKey][]*Client
+	// NotifyHooks see every keyspace event before config filtering
+	// (module keyspace subscribers).
+	NotifyHooks []func(db *keyspace.DB, class int, event, key string)
+}
+
+// Settings are config values read on hot paths.
+type Settings struct {
+	ProtoMaxBulkLen     int64
+	ClientQueryBufLimit int64
+	NotifyFlags         int
+	Databases           int
+	MaxClients          int
+	Timeout             int
+	Hz                  int
+	EnableDebugCommand  string
+	EnableModuleCommand string
+	ActiveExpire        bool
+}
+
+// Stats are INFO stats counters.
+type Stats struct {
+	Commands          atomic.Int64
+	Connections       atomic.Int64
+	RejectedConns     atomic.Int64
+	NetInput          atomic.Int64
+	NetOutput         atomic.Int64
+	KeyspaceHits      int64
+	KeyspaceMisses    int64
+	ErrorReplies      int64
+	UnexpectedErrors  int64
+	DirtyAtLastSave   int64
+	ExpiredStalePerc  float64
+	TotalBlockingKeys int64
+}
+
+// Hooks let other layers watch clients and commands.
+type Hooks struct {
+	// ClientClosed runs under the lock when a client goes away.
+	ClientClosed []func(c *Client)
+	// ClientOpened runs under the lock when a client connects.
+	ClientOpened []func(c *Client)
+	// AfterCommand runs under the lock after every top-level command.
+	AfterCommand []func(c *Client)
+}
+
+// New creates a server with n databases and an empty command table.
+func New(databases int) *Server {
+	s := &Server{
+		KS:         keyspace.New(databases),
+		Commands:   NewTable(),
+		Clients:    map[int64]*Client{},
+		Started:    time.Now(),
+		ErrorStats: map[string]int64{},
+		readySet:   map[readyKey]struct{}{},
+	}
+	s.Settings = Settings{
+		ProtoMaxBulkLen:     512 << 20,
+		ClientQueryBufLimit: 1 << 30,
+		Databases:           databases,
+		MaxClients:          10000,
+		Hz:                  10,
+		EnableDebugCommand:  "no",
+		EnableModuleCommand: "no",
+		ActiveExpire:        true,
+	}
+	s.PubSub = newPubSub()
+	s.blocking.init()
+	s.KS.Hooks.Ready = s.signalReady
+	s.KS.Hooks.Modified = s.touchWatched
+	s.KS.Hooks.Notify = s.notify
+	s.RunID = randomHex(40)
+	return s
+}
+
+// Ctx is what a command handler receives.
+type Ctx struct {
+	S    *Server
+	C    *Client
+	Cmd  *Spec
+	Args [][]byte
+	DB   *keyspace.DB
+	W    *resp.Writer
+}
+
+// Arg returns argument i as a string.
+func (c *Ctx) Arg(i int) string { return string(c.Args[i]) }
+
+// Error writes an error reply and counts it.
+func (c *Ctx) Error(msg string) {
+	c.W.Error(msg)
+	c.S.countError(msg)
+}
+
+// countError updates INFO errorstats for an error reply.
+func (s *Server) countError(msg string) {
+	code := msg
+	if i := strings.IndexByte(msg, ' '); i >= 0 {
+		code = msg[:i]
+	}
+	code = strings.TrimPrefix(code, "-")
+	s.ErrorStats[code]++
+	s.Stats.ErrorReplies++
+}
+
+// Exec runs one command for c. The caller holds the execution lock. The
+// reply goes to c.W.
+func (s *Server) Exec(c *Client, args [][]byte) {
+	s.exec(c, args, true)
+}
+
+// errUnknownCommand formats Redis's unknown-command error.
+func errUnknownCommand(args [][]byte) string {
+	var b strings.Builder
+	b.WriteString("ERR unknown command '")
+	b.WriteString(sanitize(string(args[0]), 128))
+	b.WriteString("', with args beginning with: ")
+	n := 0
+	for _, a := range args[1:] {
+		if b.Len() >= 128+60 || n >= 128 {
+			break
+		}
+		part := sanitize(string(a), 128-n)
+		b.WriteString("'" + part + "' ")
+		n += len(part) + 3
+	}
+	return b.String()
+}
+
+// sanitize keeps at most max bytes and replaces control bytes and newlines
+// as Redis's error texts do.
+func sanitize(s string, max int) string {
+	if max < 0 {
+		max = 0
+	}
+	if len(s) > max {
+		s = s[:max]
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// lookupCommand resolves args to a command spec, descending into a
+// subcommand when the command has them. It returns an error text when the
+// lookup fails.
+func (s *Server) lookupCommand(args [][]byte) (*Spec, string) {
+	cmd := s.Commands.Lookup(args[0])
+	if cmd == nil {
+		return nil, errUnknownCommand(args)
+	}
+	if len(cmd.Subs) > 0 && len(args) >= 2 {
+		sub := cmd.Subs[strings.ToLower(string(args[1]))]
+		if sub == nil {
+			return nil, fmt.Sprintf("ERR unknown subcommand '%s'. Try %s HELP.",
+				sanitize(string(args[1]), 128), strings.ToUpper(cmd.Name))
+		}
+		return sub, ""
+	}
+	return cmd, ""
+}
+
+func arityOK(cmd *Spec, n int) bool {
+	if cmd.Arity > 0 {
+		return n == cmd.Arity
+	}
+	return n >= -cmd.Arity
+}
+
+// Lookup resolves a command the way Exec does (used by COMMAND GETKEYS and
+// RM_Call).
+func (s *Server) Lookup(args [][]byte) (*Spec, string) {
+	cmd, msg := s.lookupCommand(args)
+	if cmd == nil {
+		return nil, msg
+	}
+	if !arityOK(cmd, len(args)) {
+		return nil, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName())
+	}
+	return cmd, ""
+}
+
+func (s *Server) exec(c *Client, args [][]byte, top bool) {
+	s.Stats.Commands.Add(1)
+	cmd, msg := s.lookupCommand(args)
+	if cmd == nil {
+		s.rejectCmd(c, msg)
+		return
+	}
+	if !arityOK(cmd, len(args)) {
+		if cmd.Parent != nil || len(cmd.Subs) == 0 {
+			s.rejectCmd(c, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
+		} else {
+			s.rejectCmd(c, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
+		}
+		cmd.Stats.Rejected.Add(1)
+		return
+	}
+	if !c.Authed && cmd.Flags&FlagNoAuth == 0 {
+		s.rejectCmd(c, "NOAUTH Authentication required.")
+		return
+	}
+	if c.Flags&ClientMulti != 0 && !isMultiControl(cmd) {
+		if cmd.Flags&FlagNoMulti != 0 {
+			c.Flags |= ClientDirtyExec
+			s.rejectCmd(c, "ERR Command not allowed inside a transaction")
+			return
+		}
+		cp := make([][]byte, len(args))
+		for i, a := range args {
+			cp[i] = append([]byte(nil), a...)
+		}
+		c.Multi = append(c.Multi, QueuedCmd{Cmd: cmd, Args: cp})
+		c.W.Simple("QUEUED")
+		return
+	}
+	if c.Resp == 2 && c.Flags&ClientPubSub != 0 && !allowedInPubSub(cmd) {
+		s.rejectCmd(c, fmt.Sprintf("ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context", cmd.FullName()))
+		return
+	}
+	s.Call(c, cmd, args)
+	if top {
+		s.afterCommand(c)
+	}
+}
+
+// rejectCmd writes a rejection, flagging an open transaction as failed.
+func (s *Server) rejectCmd(c *Client, msg string) {
+	if c.Flags&ClientMulti != 0 {
+		c.Flags |= ClientDirtyExec
+	}
+	c.W.Error(msg)
+	s.countError(msg)
+}
+
+func isMultiControl(cmd *Spec) bool {
+	switch cmd.FullName() {
+	case "exec", "discard", "multi", "watch", "quit", "reset":
+		return true
+	}
+	return false
+}
+
+func allowedInPubSub(cmd *Spec) bool {
+	switch cmd.Name {
+	case "subscribe", "ssubscribe", "unsubscribe", "sunsubscribe", "psubscribe", "punsubscribe", "ping", "quit", "reset":
+		return true
+	}
+	return false
+}
+
+// Call runs a resolved command with stats, without the MULTI and auth
+// checks (EXEC and RM_Call use it directly).
+func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
+	start := time.Now()
+	prevCmd := c.CurrentCmd
+	c.CurrentCmd = cmd
+	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
+	errs := s.Stats.ErrorReplies
+	cmd.Run(&ctx)
+	c.CurrentCmd = prevCmd
+	cmd.Stats.Calls.Add(1)
+	cmd.Stats.Usec.Add(time.Since(start).Microseconds())
+	if s.Stats.ErrorReplies != errs {
+		cmd.Stats.Failed.Add(1)
+	}
+	c.LastCmd = cmd.FullName()
+}
+
+// afterCommand serves clients blocked on keys the command made ready and
+// runs the after-command hooks.
+func (s *Server) afterCommand(c *Client) {
+	if len(s.readyKeys) > 0 {
+		s.ServeReadyKeys()
+	}
+	for _, h := range s.Hooks.AfterCommand {
+		h(c)
+	}
+}
+
+// AddClient registers a connected client.
+func (s *Server) AddClient(c *Client) {
+	s.Clients[c.ID] = c
+	for _, h := range s.Hooks.ClientOpened {
+		h(c)
+	}
+}
+
+// RemoveClient tears a client down: unblock, unsubscribe, unwatch, hooks.
+func (s *Server) RemoveClient(c *Client) {
+	if _, ok := s.Clients[c.ID]; !ok && c.Flags&ClientFake == 0 {
+		return
+	}
+	if c.Blocked != nil {
+		s.abortBlock(c)
+	}
+	s.PubSub.unsubscribeAll(c)
+	s.unwatchAll(c)
+	for _, h := range s.Hooks.ClientClosed {
+		h(c)
+	}
+	delete(s.Clients, c.ID)
+	c.mu.Lock()
+	c.closed = true
+	c.mu.Unlock()
+}
+
+// notify is the keyspace hook that turns events into Pub/Sub messages and
+// feeds module subscribers.
+func (s *Server) notify(db *keyspace.DB, class int, event, key string) {
+	for _, h := range s.NotifyHooks {
+		h(db, class, event, key)
+	}
+	flags := s.Settings.NotifyFlags
+	if flags&class == 0 || flags&(keyspace.NotifyKeyspace|keyspace.NotifyKeyevent) == 0 {
+		return
+	}
+	dbs := fmt.Sprint(db.ID)
+	if flags&keyspace.NotifyKeyspace != 0 {
+		s.PubSub.Publish(s, "__keyspace@"+dbs+"__:"+key, event)
+	}
+	if flags&keyspace.NotifyKeyevent != 0 {
+		s.PubSub.Publish(s, "__keyevent@"+dbs+"__:"+event, key)
+	}
+}

@@ -1,0 +1,190 @@
+package server
+
+import (
+	"errors"
+	"net"
+	"os"
+	"time"
+
+	"modhost/engine"
+)
+
+// serveConn runs one connection: read and parse without the lock, run the
+// whole parsed batch under one lock acquisition, flush once.
+func (s *Server) serveConn(conn net.Conn) {
+	eng := s.Eng
+	if tc, ok := conn.(*net.TCPConn); ok && s.Opts.TCPKeepAlive > 0 {
+		_ = tc.SetKeepAlive(true)
+		_ = tc.SetKeepAlivePeriod(time.Duration(s.Opts.TCPKeepAlive) * time.Second)
+	}
+	c := eng.NewClient(conn)
+	eng.Lock.Lock()
+	if s.closing {
+		eng.Lock.Unlock()
+		conn.Close()
+		return
+	}
+	if max := eng.Settings.MaxClients; max > 0 && len(eng.Clients) >= max {
+		eng.Lock.Unlock()
+		eng.Stats.RejectedConns.Add(1)
+		_, _ = conn.Write([]byte("-ERR max number of clients reached\r\n"))
+		conn.Close()
+		return
+	}
+	eng.AddClient(c)
+	eng.Lock.Unlock()
+
+	done := make(chan struct{})
+	go s.asyncWriter(c, done)
+	rd := newReader(conn)
+	rd.splitArgs = s.SplitArgs
+	defer func() {
+		close(done)
+		eng.Lock.Lock()
+		eng.RemoveClient(c)
+		eng.Lock.Unlock()
+		conn.Close()
+	}()
+
+	var batch [][][]byte
+	for {
+		batch = batch[:0]
+		rd.maxBulk = eng.Settings.ProtoMaxBulkLen
+		rd.qbLimit = eng.Settings.ClientQueryBufLimit
+		rd.authed = c.Authed
+		var perr error
+		for {
+			args, err := rd.next(nil)
+			if err != nil {
+				perr = err
+				break
+			}
+			if args == nil {
+				break
+			}
+			if len(args) == 0 {
+				continue
+			}
+			batch = append(batch, args)
+		}
+		if len(batch) > 0 {
+			if !s.runBatch(c, batch, rd) {
+				return
+			}
+		}
+		if perr != nil {
+			var pe protoError
+			if errors.As(perr, &pe) {
+				s.Log.Verbose("Protocol error (%s) from client: id=%d addr=%s", string(pe), c.ID, c.Addr)
+				c.W.Error("ERR " + pe.Error())
+				eng.Lock.Lock()
+				c.CommitReply()
+				eng.Lock.Unlock()
+				_ = c.Flush()
+			} else if perr == errQueryBufLimit {
+				s.Log.Warning("Closing client that reached max query buffer length: id=%d addr=%s (qbuf initial bytes: %q)", c.ID, c.Addr, truncate(rd.buf[rd.start:rd.end], 64))
+			}
+			return
+		}
+		c.QueryBuf = rd.buffered()
+		if err := rd.fill(); err != nil {
+			return
+		}
+		eng.Stats.NetInput.Add(int64(rd.end - rd.start))
+	}
+}
+
+func truncate(b []byte, n int) string {
+	if len(b) > n {
+		b = b[:n]
+	}
+	return string(b)
+}
+
+// runBatch executes a parsed batch and flushes; it returns false when the
+// connection must close.
+func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
+	eng := s.Eng
+	eng.Lock.Lock()
+	for _, args := range batch {
+		if c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0 {
+			break
+		}
+		c.LastInteraction = time.Now()
+		eng.Exec(c, args)
+		if c.Blocked != nil {
+			c.CommitReply()
+			eng.Lock.Unlock()
+			if c.Flush() != nil {
+				return false
+			}
+			gone, stop := s.watchGone(c)
+			eng.WaitBlocked(c, gone)
+			rd.pending = append(rd.pending, stop()...)
+			select {
+			case <-gone:
+				return false
+			default:
+			}
+			eng.Lock.Lock()
+		}
+	}
+	c.CommitReply()
+	closing := c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0
+	eng.Lock.Unlock()
+	if err := c.Flush(); err != nil {
+		return false
+	}
+	return !closing
+}
+
+// watchGone reports a dropped connection while the client is blocked. A
+// helper goroutine reads ahead into its own buffer (the batch's arguments
+// still point into the reader's) and closes gone on EOF. stop ends the
+// helper with a past read deadline and returns what it read, which the
+// caller feeds back to the reader once the batch is done.
+func (s *Server) watchGone(c *engine.Client) (gone <-chan struct{}, stop func() []byte) {
+	g := make(chan struct{})
+	finished := make(chan struct{})
+	var extra []byte
+	go func() {
+		defer close(finished)
+		buf := make([]byte, 4096)
+		for {
+			n, err := c.Conn.Read(buf)
+			extra = append(extra, buf[:n]...)
+			if err == nil {
+				continue
+			}
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				return
+			}
+			close(g)
+			return
+		}
+	}()
+	return g, func() []byte {
+		_ = c.Conn.SetReadDeadline(time.Now())
+		<-finished
+		_ = c.Conn.SetReadDeadline(time.Time{})
+		return extra
+	}
+}
+
+// asyncWriter flushes out-of-band output (Pub/Sub messages, replies to
+// clients served by another goroutine) as it is queued.
+func (s *Server) asyncWriter(c *engine.Client, done <-chan struct{}) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-c.Wake():
+			if err := c.Flush(); err != nil {
+				if c.Conn != nil {
+					c.Conn.Close()
+				}
+				return
+			}
+		}
+	}
+}

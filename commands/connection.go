@@ -41,7 +41,7 @@ func cmdPing(c *engine.Ctx) {
 func cmdSelect(c *engine.Ctx) {
 	n, err := strconv.Atoi(c.Arg(1))
 	if err != nil {
-		c.Error(msgInvalidDBIndex)
+		c.Error(msgNotInteger)
 		return
 	}
 	if n < 0 || n >= len(c.S.KS.DBs) {

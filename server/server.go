@@ -47,6 +47,9 @@ type Server struct {
 	// Cron hooks run under the lock hz times per second.
 	Cron []func()
 
+	// NoSignals leaves SIGTERM/SIGINT alone (in-process test servers).
+	NoSignals bool
+
 	listeners []net.Listener
 	conns     sync.Map // *engine.Client -> net.Conn
 	quit      chan int
@@ -138,7 +141,9 @@ func (s *Server) Serve() int {
 	}
 	go s.cronLoop()
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT)
+	if !s.NoSignals {
+		signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT)
+	}
 	if hasTCP {
 		s.Log.Notice("Ready to accept connections tcp")
 	}
@@ -256,4 +261,24 @@ func (s *Server) Banner(w io.Writer) {
                               PID: %d
 
 `, ModhostVersion, Version, mode, s.Opts.Port, os.Getpid())
+}
+
+// Close stops listening, drops every connection and makes Serve return
+// (in-process servers in tests).
+func (s *Server) Close() {
+	s.Eng.Lock.Lock()
+	s.closing = true
+	for _, ln := range s.listeners {
+		_ = ln.Close()
+	}
+	for _, c := range s.Eng.Clients {
+		if c.Conn != nil {
+			_ = c.Conn.Close()
+		}
+	}
+	s.Eng.Lock.Unlock()
+	select {
+	case s.quit <- 0:
+	default:
+	}
 }

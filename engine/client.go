@@ -11,16 +11,16 @@ import (
 
 // Client flags.
 const (
-	ClientMulti      = 1 << iota // inside MULTI
-	ClientDirtyCAS               // a WATCHed key changed
-	ClientDirtyExec              // a command failed to queue
-	ClientPubSub                 // subscribed to something
-	ClientMonitor                // MONITOR
-	ClientFake                   // RM_Call / AOF / Lua: no connection
-	ClientCloseAfterReply        // QUIT, protocol error
-	ClientCloseASAP              // killed
-	ClientReplyOff               // CLIENT REPLY OFF
-	ClientReplySkip              // CLIENT REPLY SKIP (next command only)
+	ClientMulti           = 1 << iota // inside MULTI
+	ClientDirtyCAS                    // a WATCHed key changed
+	ClientDirtyExec                   // a command failed to queue
+	ClientPubSub                      // subscribed to something
+	ClientMonitor                     // MONITOR
+	ClientFake                        // RM_Call / AOF / Lua: no connection
+	ClientCloseAfterReply             // QUIT, protocol error
+	ClientCloseASAP                   // killed
+	ClientReplyOff                    // CLIENT REPLY OFF
+	ClientReplySkip                   // CLIENT REPLY SKIP (next command only)
 	ClientNoEvict
 	ClientNoTouch
 	ClientTracking

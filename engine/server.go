@@ -23,7 +23,7 @@ type Server struct {
 	Commands *Table
 
 	// Clients by id; guarded by Lock.
-	Clients map[int64]*Client
+	Clients      map[int64]*Client
 	nextClientID atomic.Int64
 
 	// Settings the engine consults on every command; server/ keeps them in
@@ -46,7 +46,7 @@ type Server struct {
 	Propagate func(db int, args [][]byte)
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
-	watchers map[readyKey][]*Client
+	watchers   map[readyKey][]*Client
 	// NotifyHooks see every keyspace event before config filtering
 	// (module keyspace subscribers).
 	NotifyHooks []func(db *keyspace.DB, class int, event, key string)

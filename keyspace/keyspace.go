@@ -139,8 +139,8 @@ func New(n int) *Keyspace {
 
 // DB is one numbered database.
 type DB struct {
-	ID      int
-	ks      *Keyspace
+	ID   int
+	ks   *Keyspace
 	keys *dict.Dict[*Entry]
 	// exp holds the keys that carry a TTL, so active expiry samples only them.
 	exp       *dict.Dict[*Entry]

@@ -15,8 +15,7 @@ RedisModuleType *TimeSeriesType;
 int TSCreate_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (argc != 2) return RedisModule_WrongArity(ctx);
   
-    RedisModuleKey *key = RedisModule_OpenKey(ctx, argv[1], 
-                                            REDISMODULE_READ|REDISMODULE_WRITE);
+    RedisModuleKey *key = RedisModule_OpenKey(ctx, argv[1], REDISMODULE_READ|REDISMODULE_WRITE);
   
     // Check if key already exists
     if (RedisModule_KeyType(key) != REDISMODULE_KEYTYPE_EMPTY) {
@@ -42,8 +41,7 @@ int TSCreate_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int arg
 int TSAdd_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (argc != 4) return RedisModule_WrongArity(ctx);
   
-    RedisModuleKey *key = RedisModule_OpenKey(ctx, argv[1], 
-                                            REDISMODULE_READ|REDISMODULE_WRITE);
+    RedisModuleKey *key = RedisModule_OpenKey(ctx, argv[1], REDISMODULE_READ|REDISMODULE_WRITE);
   
     // Check if key exists and is the right type
     if (RedisModule_KeyType(key) == REDISMODULE_KEYTYPE_EMPTY) {
@@ -168,12 +166,10 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     if (TimeSeriesType == NULL) return REDISMODULE_ERR;
   
     // Register commands
-    if (RedisModule_CreateCommand(ctx, "TS.CREATE", TSCreate_RedisCommand,
-                                 "write", 1, 1, 1) == REDISMODULE_ERR)
+    if (RedisModule_CreateCommand(ctx, "TS.CREATE", TSCreate_RedisCommand, "write", 1, 1, 1) == REDISMODULE_ERR)
         return REDISMODULE_ERR;
   
-    if (RedisModule_CreateCommand(ctx, "TS.ADD", TSAdd_RedisCommand,
-                                 "write", 1, 1, 1) == REDISMODULE_ERR)
+    if (RedisModule_CreateCommand(ctx, "TS.ADD", TSAdd_RedisCommand, "write", 1, 1, 1) == REDISMODULE_ERR)
         return REDISMODULE_ERR;
   
     return REDISMODULE_OK;

@@ -427,7 +427,9 @@ func render(served, unserved []apiDecl) []byte {
 	p("static const size_t mh_api_unserved_count __attribute__((unused)) = %d;\n\n", len(unserved))
 
 	p(`/* Stores the function registered under name in *(void **)out and returns
- * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. */
+ * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define
+ * MH_API_MISS_HOOK(name) before including this file to hear about every
+ * name a module asked for and did not get (module load logs them). */
 __attribute__((unused))
 static int RM_GetApi(const char *name, void *out) {
     size_t lo = 0, hi = mh_api_served_count;
@@ -445,6 +447,9 @@ static int RM_GetApi(const char *name, void *out) {
             lo = mid + 1;
         }
     }
+#ifdef MH_API_MISS_HOOK
+    MH_API_MISS_HOOK(name);
+#endif
     return REDISMODULE_ERR;
 }
 `)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -122,4 +123,38 @@ func (rc *redisConn) read() (reply, error) {
 		return r, nil
 	}
 	return reply{}, fmt.Errorf("bad reply %q", line)
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// startRedisWithFile runs redis-server with a config file (for REWRITE).
+func startRedisWithFile(t *testing.T, file string, port int) *redisConn {
+	t.Helper()
+	path := redisServerPath(t)
+	cmd := exec.Command(path, file, "--bind", "127.0.0.1", "--dir", filepath.Dir(file))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	var c net.Conn
+	var err error
+	for i := 0; i < 100; i++ {
+		if c, err = net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return &redisConn{c, bufio.NewReader(c)}
 }

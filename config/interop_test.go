@@ -214,7 +214,8 @@ func TestGetPatternsMatchRedis(t *testing.T) {
 	for _, pats := range [][]string{
 		{"slaveof"}, {"SLAVEOF"}, {"*slaveof*"}, {"*of"}, {"replicaof", "slaveof"},
 		{"maxmemory*"}, {"MAXMEMORY"}, {"*max*", "maxmemory"}, {"hash-max-*"}, {"key-load-delay"}, {"*load-delay"},
-		{"nonexistent"}, {"[mn]axmemory"},
+		{"nonexistent"}, {"[mn]axmemory"}, {"MAXMEMORY", "maxmemory"}, {"maxmemory", "MAXMEMORY", "maxmem*"},
+		{"maxmem*", "MAXMEMORY"}, {"MAXMEM*"}, {"slaveof", "replicaof", "*of"}, {"SLAVEOF", "replicaof"},
 	} {
 		w := rc.do(t, append([]string{"CONFIG", "GET"}, pats...)...)
 		theirs := map[string]bool{}

@@ -163,6 +163,8 @@ var only72 = map[string]bool{
 // same, and after each successful set CONFIG GET of the names must agree.
 func TestSetMatchesRedis(t *testing.T) {
 	rc := startRedis(t, "--save", "")
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd) // "dir" cases move the process
 	c := New()
 	for _, args := range setCases {
 		if len(args)%2 != 0 {
@@ -288,6 +290,8 @@ var fatalCases = []string{
 // report with what redis-server prints to stderr.
 func TestFatalErrorsMatchRedis(t *testing.T) {
 	path := redisServerPath(t)
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
 	dir := t.TempDir()
 	for i, text := range fatalCases {
 		file := filepath.Join(dir, "c.conf")
@@ -316,7 +320,6 @@ func TestFatalErrorsMatchRedis(t *testing.T) {
 			t.Errorf("case %d %q:\n ours  %q\n redis %q", i, text, got, want)
 		}
 	}
-	os.Chdir(dir) // dir cases may have moved us; stay somewhere that exists
 }
 
 // normalizeRedisOutput keeps the fatal report of redis-server's output and

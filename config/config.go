@@ -1,6 +1,8 @@
 package config
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -109,9 +111,10 @@ type ModuleLoad struct {
 // Config holds the live values of all directives plus what the config file
 // said outside the directive table. Methods are safe for concurrent use.
 type Config struct {
-	mu     sync.Mutex
-	byName atomic.Pointer[map[string]*Var] // lower-case name or alias -> Var; copy on write
-	order  []*Var                          // table order, primaries only; guarded by mu
+	mu sync.Mutex
+	// tab is replaced whole (copy on write) when module configs come and
+	// go, so lookups and CONFIG GET never lock.
+	tab atomic.Pointer[table]
 
 	// File is the absolute path of the config file, "" when started
 	// without one (CONFIG REWRITE then fails).
@@ -132,11 +135,18 @@ type Config struct {
 	moduleQueueKey []string
 }
 
+// table indexes the directives.
+type table struct {
+	byName map[string]*Var // lower-case name or alias -> Var
+	order  []*Var          // table order, primaries only
+}
+
 // New returns a Config holding the defaults of every directive in
 // Directives. The dir directive starts as the current working directory.
 func New() *Config {
 	c := &Config{moduleQueue: map[string]string{}}
 	m := map[string]*Var{}
+	var order []*Var
 	for i := range Directives {
 		d := &Directives[i]
 		v := &Var{d: d}
@@ -147,9 +157,9 @@ func New() *Config {
 		if d.Alias != "" {
 			m[d.Alias] = v
 		}
-		c.order = append(c.order, v)
+		order = append(order, v)
 	}
-	c.byName.Store(&m)
+	c.tab.Store(&table{m, order})
 	return c
 }
 
@@ -189,7 +199,7 @@ func (d *Directive) defaultValue() *value {
 // Lookup finds a directive by name or alias, case-insensitively; nil if
 // unknown.
 func (c *Config) Lookup(name string) *Var {
-	m := *c.byName.Load()
+	m := c.tab.Load().byName
 	if v, ok := m[name]; ok {
 		return v
 	}
@@ -288,7 +298,8 @@ type Pair struct {
 // aliases case-insensitively, skipping hidden directives. Each name appears
 // once. Order follows the table (Redis's is a hash order).
 func (c *Config) Get(patterns ...string) []Pair {
-	m := *c.byName.Load()
+	tab := c.tab.Load()
+	m := tab.byName
 	var out []Pair
 	seen := map[string]bool{}
 	for _, p := range patterns {
@@ -302,10 +313,7 @@ func (c *Config) Get(patterns ...string) []Pair {
 			}
 			continue
 		}
-		c.mu.Lock()
-		order := c.order
-		c.mu.Unlock()
-		for _, v := range order {
+		for _, v := range tab.order {
 			if v.d.Flags&FlagHidden != 0 {
 				continue
 			}
@@ -562,11 +570,34 @@ func (c *Config) setArgs(v *Var, args []string, loading bool) (bool, string) {
 
 // Names lists the canonical names of all directives, in table order.
 func (c *Config) Names() []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := make([]string, len(c.order))
-	for i, v := range c.order {
+	order := c.tab.Load().order
+	out := make([]string, len(order))
+	for i, v := range order {
 		out[i] = v.d.Name
 	}
 	return out
+}
+
+// SetDirect sets a directive from server code, bypassing the IMMUTABLE and
+// PROTECTED checks CONFIG SET makes (REPLICAOF changes replicaof this way,
+// so CONFIG GET and CONFIG REWRITE see it). args are the directive's
+// arguments as in the config file (replicaof: host port, or "no" "one").
+// Apply functions are not called. The error text is Redis's set error.
+func (c *Config) SetDirect(name string, args ...string) error {
+	v := c.Lookup(name)
+	if v == nil {
+		return fmt.Errorf("unknown directive %q", name)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v.mod != nil {
+		if _, e := c.setModule(v, args); e != "" {
+			return errors.New(e)
+		}
+		return nil
+	}
+	if _, e := c.setArgs(v, args, false); e != "" {
+		return errors.New(e)
+	}
+	return nil
 }

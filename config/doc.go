@@ -44,6 +44,9 @@
 // getters: Save, OutputBufferLimits, ReplicaOf, NotifyKeyspaceEvents, and
 // Var.Strings/Ints/Floats.
 //
+// Server code that must change a directive CONFIG SET refuses (REPLICAOF
+// sets the immutable replicaof) uses cfg.SetDirect.
+//
 // Side effects: cfg.OnApply(name, fn) registers a function run after CONFIG
 // SET changes that directive (listen on the new port, resize a buffer...);
 // if it fails, every directive of that CONFIG SET is restored and the
@@ -61,9 +64,11 @@
 //     never lock and never see a partly applied CONFIG SET value of that
 //     Var. (A multi-directive CONFIG SET is atomic for errors, not for
 //     concurrent readers: run it under the server's execution lock.)
-//   - Set, Load, Register, Unregister and Rewrite serialise on one mutex;
-//     ApplyFuncs and module callbacks run while it is held, so they must
-//     not call back into Set or Register.
+//   - Lookups, getters and CONFIG GET never lock: the name index is
+//     replaced whole when module configs come and go.
+//   - Set, SetDirect, Load, Register, Unregister and Rewrite serialise on
+//     one mutex; ApplyFuncs and module callbacks run while it is held, so
+//     they may read values but must not call those methods.
 //   - Every text shown to clients or on stderr (errors, CONFIG GET values,
 //     rewritten lines) is Redis 7.2's, byte for byte; tests compare with a
 //     real redis-server where one is installed.

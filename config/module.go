@@ -57,7 +57,8 @@ func (c *Config) Register(mc *ModuleConfig) error {
 		NullDefault: mc.NullDefault, Min: mc.Min, Max: mc.Max, Num: mc.Num, Enum: mc.Enum}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	old := *c.byName.Load()
+	tab := c.tab.Load()
+	old := tab.byName
 	if _, ok := old[name]; ok {
 		return ErrConfigExists
 	}
@@ -68,8 +69,7 @@ func (c *Config) Register(mc *ModuleConfig) error {
 		m[k] = x
 	}
 	m[name] = v
-	c.order = append(append([]*Var(nil), c.order...), v)
-	c.byName.Store(&m)
+	c.tab.Store(&table{m, append(append([]*Var(nil), tab.order...), v)})
 	return nil
 }
 
@@ -78,7 +78,8 @@ func (c *Config) Unregister(name string) {
 	name = strings.ToLower(name)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	old := *c.byName.Load()
+	tab := c.tab.Load()
+	old := tab.byName
 	v, ok := old[name]
 	if !ok || v.mod == nil {
 		return
@@ -89,14 +90,13 @@ func (c *Config) Unregister(name string) {
 			m[k] = x
 		}
 	}
-	order := make([]*Var, 0, len(c.order))
-	for _, x := range c.order {
+	order := make([]*Var, 0, len(tab.order))
+	for _, x := range tab.order {
 		if x != v {
 			order = append(order, x)
 		}
 	}
-	c.order = order
-	c.byName.Store(&m)
+	c.tab.Store(&table{m, order})
 }
 
 // SetModuleDefault stores a module config's default through its Set

@@ -129,7 +129,7 @@ func (c *Config) RewriteContent(path string, h RewriteHooks) (string, error) {
 		}
 	}
 
-	for _, v := range c.order {
+	for _, v := range c.tab.Load().order {
 		c.rewriteVar(st, v)
 	}
 	if c.String("aclfile") != "" {

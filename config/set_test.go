@@ -199,3 +199,22 @@ func TestGetHiddenAndDedup(t *testing.T) {
 		t.Errorf("maxmemory reported %d times: %v", n, got)
 	}
 }
+
+func TestSetDirect(t *testing.T) {
+	c := New()
+	if _, err := c.Set([]string{"replicaof", "h 1"}, SetOptions{}); err == nil || err.Error() != "ERR CONFIG SET failed (possibly related to argument 'replicaof') - can't set immutable config" {
+		t.Errorf("CONFIG SET replicaof: %v", err)
+	}
+	if err := c.SetDirect("replicaof", "h", "1"); err != nil || c.String("replicaof") != "h 1" || c.String("slaveof") != "h 1" {
+		t.Errorf("SetDirect: %v %q", err, c.String("replicaof"))
+	}
+	if err := c.SetDirect("replicaof", "NO", "ONE"); err != nil || c.String("replicaof") != "" {
+		t.Errorf("no one: %v", err)
+	}
+	if err := c.SetDirect("replicaof", "h", "x"); err == nil || err.Error() != "Invalid master port" {
+		t.Errorf("bad port: %v", err)
+	}
+	if err := c.SetDirect("nope", "1"); err == nil {
+		t.Error("unknown accepted")
+	}
+}

@@ -3,6 +3,7 @@ package engine
 import (
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"modhost/keyspace"
@@ -29,6 +30,9 @@ const (
 	ClientDenyBlocking
 	ClientReplySkipNext
 	ClientExecuting // inside EXEC
+	ClientReplica   // a replica's link (CLIENT LIST flag S)
+	ClientMaster    // the link to our master (flag M)
+	ClientScript    // a script's fake client (MONITOR shows "lua")
 )
 
 // Client is one session: a network connection, or a fake client used by
@@ -91,12 +95,15 @@ type QueuedCmd struct {
 type WatchedKey struct {
 	DB  int
 	Key string
+	// Expired is set when the key had already expired at WATCH time, so
+	// its later reclamation is no change.
+	Expired bool
 }
 
 // NewClient creates a client on db 0 speaking RESP2.
 func (s *Server) NewClient(conn net.Conn) *Client {
 	c := &Client{
-		ID:      s.nextClientID.Add(1),
+		ID:      nextClientID.Add(1),
 		DB:      s.KS.DBs[0],
 		W:       resp.New(2),
 		Conn:    conn,
@@ -121,7 +128,7 @@ func (s *Server) NewClient(conn net.Conn) *Client {
 // NewFakeClient creates a client without a connection (RM_Call, AOF).
 func (s *Server) NewFakeClient() *Client {
 	c := &Client{
-		ID:      s.nextClientID.Add(1),
+		ID:      nextClientID.Add(1),
 		DB:      s.KS.DBs[0],
 		W:       resp.New(2),
 		Created: time.Now(),
@@ -204,3 +211,7 @@ func (c *Client) PendingLen() int {
 	defer c.mu.Unlock()
 	return len(c.pending)
 }
+
+// nextClientID numbers clients process-wide, so module code that keeps a
+// client id can never confuse two in-process servers' clients.
+var nextClientID atomic.Int64

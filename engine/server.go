@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -23,8 +24,7 @@ type Server struct {
 	Commands *Table
 
 	// Clients by id; guarded by Lock.
-	Clients      map[int64]*Client
-	nextClientID atomic.Int64
+	Clients map[int64]*Client
 
 	// Settings the engine consults on every command; server/ keeps them in
 	// step with the config.
@@ -50,6 +50,25 @@ type Server struct {
 	// NotifyHooks see every keyspace event before config filtering
 	// (module keyspace subscribers).
 	NotifyHooks []func(db *keyspace.DB, class int, event, key string)
+
+	// What the server and connection commands keep (stats.go,
+	// slowlog.go, client_kill.go).
+	Process    ProcessInfo
+	Info       InfoRegistry
+	Slowlog    Slowlog
+	Latency    LatencyMonitor
+	Monitors   []*Client
+	pause      pauseState
+	ops        opsMeter
+	histograms map[*Spec]*Histogram
+	// ShutdownFunc carries out SHUTDOWN; app points it at the network
+	// layer. nil means SHUTDOWN is refused.
+	ShutdownFunc func(save, nosave, now, force bool) error
+	// DebugSubs are DEBUG subcommands other layers add (DIGEST, RELOAD),
+	// by lower-case name.
+	DebugSubs map[string]func(c *Ctx)
+	// LastSave is the unix time of the last successful save (LASTSAVE).
+	LastSave int64
 }
 
 // Settings are config values read on hot paths.
@@ -64,6 +83,14 @@ type Settings struct {
 	EnableDebugCommand  string
 	EnableModuleCommand string
 	ActiveExpire        bool
+	// Slow log and latency monitoring (microseconds / milliseconds).
+	SlowlogLogSlowerThan    int64
+	SlowlogMaxLen           int
+	LatencyMonitorThreshold int64
+	LatencyTrackingOff      bool
+	LatencyPercentiles      []float64
+	MaxMemory               int64
+	MaxMemoryPolicy         string
 }
 
 // Stats are INFO stats counters.
@@ -111,7 +138,14 @@ func New(databases int) *Server {
 		EnableDebugCommand:  "no",
 		EnableModuleCommand: "no",
 		ActiveExpire:        true,
+
+		SlowlogLogSlowerThan: 10000,
+		SlowlogMaxLen:        128,
+		LatencyPercentiles:   []float64{50, 99, 99.9},
+		MaxMemoryPolicy:      "noeviction",
 	}
+	s.LastSave = s.Started.Unix()
+	s.DebugSubs = map[string]func(c *Ctx){}
 	s.PubSub = newPubSub()
 	s.blocking.init()
 	s.KS.Hooks.Ready = s.signalReady
@@ -157,39 +191,36 @@ func (s *Server) Exec(c *Client, args [][]byte) {
 	s.exec(c, args, true)
 }
 
-// errUnknownCommand formats Redis's unknown-command error.
+// errUnknownCommand formats Redis 7.2's unknown-command error: the name
+// cut to 128 bytes, then quoted arguments while the list is shorter than
+// 128 bytes, each cut to what is left of those 128. Like the C "%.*s"
+// Redis uses, every piece also stops at a NUL byte.
 func errUnknownCommand(args [][]byte) string {
-	var b strings.Builder
-	b.WriteString("ERR unknown command '")
-	b.WriteString(sanitize(string(args[0]), 128))
-	b.WriteString("', with args beginning with: ")
-	n := 0
+	var list strings.Builder
 	for _, a := range args[1:] {
-		if b.Len() >= 128+60 || n >= 128 {
+		if list.Len() >= 128 {
 			break
 		}
-		part := sanitize(string(a), 128-n)
-		b.WriteString("'" + part + "' ")
-		n += len(part) + 3
+		list.WriteByte('\'')
+		list.WriteString(cString(a, 128-list.Len()))
+		list.WriteString("' ")
 	}
-	return b.String()
+	return "ERR unknown command '" + cString(args[0], 128) + "', with args beginning with: " + list.String()
 }
 
-// sanitize keeps at most max bytes and replaces control bytes and newlines
-// as Redis's error texts do.
-func sanitize(s string, max int) string {
+// cString returns b as C's "%.*s" prints it: at most max bytes, ending at
+// the first NUL.
+func cString(b []byte, max int) string {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		b = b[:i]
+	}
 	if max < 0 {
 		max = 0
 	}
-	if len(s) > max {
-		s = s[:max]
+	if len(b) > max {
+		b = b[:max]
 	}
-	return strings.Map(func(r rune) rune {
-		if r == '\r' || r == '\n' {
-			return ' '
-		}
-		return r
-	}, s)
+	return string(b)
 }
 
 // lookupCommand resolves args to a command spec, descending into a
@@ -204,7 +235,7 @@ func (s *Server) lookupCommand(args [][]byte) (*Spec, string) {
 		sub := cmd.Subs[strings.ToLower(string(args[1]))]
 		if sub == nil {
 			return nil, fmt.Sprintf("ERR unknown subcommand '%s'. Try %s HELP.",
-				sanitize(string(args[1]), 128), strings.ToUpper(cmd.Name))
+				cString(args[1], 128), strings.ToUpper(cString(args[0], len(args[0]))))
 		}
 		return sub, ""
 	}
@@ -310,8 +341,10 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	errs := s.Stats.ErrorReplies
 	cmd.Run(&ctx)
 	c.CurrentCmd = prevCmd
+	dur := time.Since(start)
 	cmd.Stats.Calls.Add(1)
-	cmd.Stats.Usec.Add(time.Since(start).Microseconds())
+	cmd.Stats.Usec.Add(dur.Microseconds())
+	s.afterCall(c, cmd, args, dur)
 	if s.Stats.ErrorReplies != errs {
 		cmd.Stats.Failed.Add(1)
 	}

@@ -354,6 +354,9 @@ func (c *Config) AllowProtected(directive string, local bool) bool {
 	return false
 }
 
+// replBacklogMinSize is Redis's CONFIG_REPL_BACKLOG_MIN_SIZE.
+const replBacklogMinSize = 16 * 1024
+
 // Reply error texts of CONFIG, with their prefixes.
 const (
 	MsgSyntaxErr    = "ERR syntax error"
@@ -453,6 +456,13 @@ func (c *Config) Set(args []string, opt SetOptions) ([]string, error) {
 			return nil, fail()
 		}
 		changed[i] = ch
+	}
+	for i, v := range vars {
+		if changed[i] && v.d.Name == "repl-backlog-size" && v.cur.Load().n < replBacklogMinSize {
+			// Redis raises a too small backlog to its minimum when
+			// applying CONFIG SET (not when reading the file).
+			v.cur.Store(&value{text: numericText(v.d, replBacklogMinSize), n: replBacklogMinSize})
+		}
 	}
 	// Module configs apply once per module (ApplyKey), after all sets.
 	appliedMods := map[any]bool{}

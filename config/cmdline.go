@@ -11,8 +11,8 @@ type Action int
 // Actions of ParseCommandLine.
 const (
 	ActionRun        Action = iota // start the server
-	ActionVersion                  // -v / --version: print the version, exit 0
-	ActionHelp                     // -h / --help: print usage, exit 0
+	ActionVersion                  // -v / --version: print VersionText to stdout, exit 0
+	ActionHelp                     // -h / --help: print UsageText to stderr, exit 1 (as redis-server)
 	ActionTestMemory               // --test-memory: not supported; refuse, exit 1
 )
 

@@ -12,7 +12,7 @@
 //	st, err := config.ParseCommandLine(os.Args[1:])
 //	switch st.Action {
 //	case config.ActionVersion: print config.VersionText(), exit 0
-//	case config.ActionHelp: print config.UsageText, exit 0
+//	case config.ActionHelp: print config.UsageText to stderr, exit 1 (like redis-server)
 //	case config.ActionTestMemory: print config.TestMemoryRefusal to stderr, exit 1
 //	}
 //	cfg := config.New()

@@ -168,3 +168,24 @@ func TestLoadFromStdinAndOptions(t *testing.T) {
 		t.Errorf("port %d hz %d", c.Int("port"), c.Int("hz"))
 	}
 }
+
+// TestRedisTestSuiteConfig loads the config Redis's own test suite uses.
+func TestRedisTestSuiteConfig(t *testing.T) {
+	c := New()
+	st, _ := ParseCommandLine([]string{"testdata/redis_tests_default.conf"})
+	if err := c.Load(st, nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"notify-keyspace-events": "AKE", "save": "", "bind": "127.0.0.1", "loglevel": "verbose",
+		"replica-serve-stale-data": "yes", "enable-debug-command": "yes", "shutdown-on-sigterm": "force",
+		"propagation-error-behavior": "panic", "pidfile": "/var/run/redis.pid", "latency-monitor-threshold": "1",
+	} {
+		if got := c.String(name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	if !c.AllowProtected("enable-protected-configs", false) {
+		t.Error("protected configs should be allowed")
+	}
+}

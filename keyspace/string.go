@@ -4,28 +4,75 @@ import "strconv"
 
 // String is a string value. Bytes are owned by the value: callers copy
 // before keeping them past the execution lock.
+//
+// Redis picks a string's encoding when the value is created (int when the
+// bytes are a small canonical integer, embstr up to 44 bytes, raw beyond)
+// and switches to raw once it is modified in place. The flags below record
+// the departures from that rule so OBJECT ENCODING and OBJECT REFCOUNT
+// answer as Redis does.
 type String struct {
 	B []byte
 	// Raw is set once the value was modified in place (APPEND, SETRANGE,
-	// SETBIT), which makes Redis report the "raw" encoding.
+	// SETBIT, BITFIELD) or created as a raw buffer (SETRANGE, SETBIT and
+	// BITOP on a new key), which makes Redis report the "raw" encoding.
 	Raw bool
+	// NoInt marks a value built from a formatted buffer that Redis never
+	// tries to encode as an integer (INCRBYFLOAT's result).
+	NoInt bool
+	// Unshared marks a small integer that is not Redis's shared integer
+	// object (COPY duplicates it), so its refcount is 1.
+	Unshared bool
 }
 
 // Kind implements Value.
 func (*String) Kind() Kind { return KindString }
 
-// NewString copies b into a new String value.
+// NewString copies b into a new String value, encoded as Redis encodes a
+// value received from a client (SET, MSET, GETSET, APPEND on a new key).
 func NewString(b []byte) *String { return &String{B: append([]byte(nil), b...)} }
+
+// NewRawString wraps b (not copied) as a raw-encoded value.
+func NewRawString(b []byte) *String { return &String{B: b, Raw: true} }
 
 // Encoding is what OBJECT ENCODING reports: int, embstr or raw.
 func (s *String) Encoding() string {
-	if _, ok := ParseInt(s.B); ok && len(s.B) <= 20 {
-		return "int"
+	if s.Raw {
+		return "raw"
 	}
-	if !s.Raw && len(s.B) <= 44 {
+	if !s.NoInt {
+		if _, ok := ParseInt(s.B); ok {
+			return "int"
+		}
+	}
+	if len(s.B) <= 44 {
 		return "embstr"
 	}
 	return "raw"
+}
+
+// sharedIntegers is OBJ_SHARED_INTEGERS: 0..9999 live in shared objects.
+const sharedIntegers = 10000
+
+// Refcount is what OBJECT REFCOUNT reports: INT_MAX for Redis's shared
+// small integers, 1 otherwise.
+func (s *String) Refcount() int64 {
+	if !s.Raw && !s.NoInt && !s.Unshared {
+		if n, ok := ParseInt(s.B); ok && n >= 0 && n < sharedIntegers {
+			return 1<<31 - 1
+		}
+	}
+	return 1
+}
+
+// Dup returns an independent copy with the same encoding (COPY).
+func (s *String) Dup() Value {
+	d := &String{B: append([]byte(nil), s.B...), Raw: s.Raw, NoInt: s.NoInt, Unshared: true}
+	return d
+}
+
+// Duplicator is implemented by values COPY can clone.
+type Duplicator interface {
+	Dup() Value
 }
 
 // ParseInt parses b as Redis's string2ll does: optional '-', no '+', no

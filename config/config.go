@@ -439,13 +439,15 @@ func (c *Config) Set(args []string, opt SetOptions) ([]string, error) {
 	}
 
 	olds := make([]string, n)
+	snaps := make([]*value, n)
 	for i, v := range vars {
 		olds[i] = v.String()
+		snaps[i] = v.cur.Load()
 	}
 	changed := make([]bool, n)
 	restore := func(upto int) {
 		for i := 0; i <= upto && i < n; i++ {
-			c.setText(vars[i], olds[i])
+			c.restore(vars[i], snaps[i], olds[i])
 		}
 	}
 	for i, v := range vars {
@@ -524,11 +526,19 @@ func (c *Config) setArg(v *Var, s string) (bool, string) {
 	return c.setArgs(v, splitSetValue(v, s), false)
 }
 
-// setText restores a value captured with String; errors are impossible for
-// a value the directive itself printed, except for dir when the old
-// directory vanished.
-func (c *Config) setText(v *Var, s string) {
-	c.setArgs(v, splitSetValue(v, s), false)
+// restore puts back a value saved before CONFIG SET: the snapshot itself
+// for values held here, a chdir for dir, and the module's Set callback (with
+// the saved text) for module configs. Failures can only be ignored, as in
+// Redis, which logs them.
+func (c *Config) restore(v *Var, snap *value, text string) {
+	switch {
+	case v.mod != nil:
+		c.setModule(v, splitSetValue(v, text))
+	case v.d.Kind == KindDir:
+		os.Chdir(text)
+	default:
+		v.cur.Store(snap)
+	}
 }
 
 // setArgs is the common setter for loading and CONFIG SET.

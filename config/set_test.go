@@ -218,3 +218,18 @@ func TestSetDirect(t *testing.T) {
 		t.Error("unknown accepted")
 	}
 }
+
+func TestRollbackSpecialValues(t *testing.T) {
+	c := New()
+	c.OnApply("port", func(old, new string) error { return errors.New("no") })
+	before := c.Get("save", "bind", "client-output-buffer-limit", "notify-keyspace-events", "maxmemory-clients")
+	_, err := c.Set([]string{"save", "1 1", "bind", "1.1.1.1", "client-output-buffer-limit", "normal 1 2 3",
+		"notify-keyspace-events", "Kx", "maxmemory-clients", "5%", "port", "1"}, SetOptions{})
+	if err == nil || err.Error() != "ERR CONFIG SET failed (possibly related to argument 'port') - no" {
+		t.Fatal(err)
+	}
+	after := c.Get("save", "bind", "client-output-buffer-limit", "notify-keyspace-events", "maxmemory-clients")
+	if !reflect.DeepEqual(before, after) || c.Int("port") != 6379 || len(c.Save()) != 3 {
+		t.Errorf("not restored:\n%v\n%v", before, after)
+	}
+}

@@ -62,46 +62,13 @@ const (
 	msgTimeoutRange   = "ERR timeout is out of range"
 )
 
-// argInt parses b as getLongLongFromObjectOrReply does, writing msg (the
-// generic not-an-integer text when empty) on failure.
-func argInt(c *engine.Ctx, b []byte, msg string) (int64, bool) {
-	n, ok := keyspace.ParseInt(b)
-	if !ok {
-		if msg == "" {
-			msg = msgNotInteger
-		}
-		c.Error(msg)
-		return 0, false
-	}
-	return n, true
-}
-
-// argRange parses an integer that must lie in [min, max]; msg replaces both
-// errors when given, as getRangeLongFromObjectOrReply does.
-func argRange(c *engine.Ctx, b []byte, min, max int64, msg string) (int64, bool) {
-	n, ok := argInt(c, b, msg)
-	if !ok {
-		return 0, false
-	}
-	if n < min || n > max {
-		if msg == "" {
-			msg = "ERR value is out of range, value must between " + itoa(min) + " and " + itoa(max)
-		}
-		c.Error(msg)
-		return 0, false
-	}
-	return n, true
-}
-
 // argPositive parses a non-negative integer (getPositiveLongFromObjectOrReply).
 func argPositive(c *engine.Ctx, b []byte, msg string) (int64, bool) {
 	if msg == "" {
 		msg = msgMustBePositive
 	}
-	return argRange(c, b, 0, 1<<63-1, msg)
+	return intArgRange(c, b, 0, 1<<63-1, msg)
 }
-
-func itoa(n int64) string { return string(keyspace.FormatInt(nil, n)) }
 
 func eqFold(b []byte, s string) bool { return strings.EqualFold(string(b), s) }
 
@@ -215,7 +182,7 @@ func cmdLindex(c *engine.Ctx) {
 		c.W.Null()
 		return
 	}
-	i, ok := argInt(c, c.Args[2], "")
+	i, ok := intArg(c, c.Args[2], "")
 	if !ok {
 		return
 	}
@@ -240,7 +207,7 @@ func cmdLset(c *engine.Ctx) {
 		return
 	}
 	l := e.Val.(*keyspace.List)
-	i, ok := argInt(c, c.Args[2], "")
+	i, ok := intArg(c, c.Args[2], "")
 	if !ok {
 		return
 	}
@@ -286,11 +253,11 @@ func replyListRange(c *engine.Ctx, l *keyspace.List, start, stop int, rev bool) 
 }
 
 func cmdLrange(c *engine.Ctx) {
-	start, ok := argInt(c, c.Args[2], "")
+	start, ok := intArg(c, c.Args[2], "")
 	if !ok {
 		return
 	}
-	stop, ok := argInt(c, c.Args[3], "")
+	stop, ok := intArg(c, c.Args[3], "")
 	if !ok {
 		return
 	}
@@ -311,11 +278,11 @@ func cmdLrange(c *engine.Ctx) {
 }
 
 func cmdLtrim(c *engine.Ctx) {
-	start, ok := argInt(c, c.Args[2], "")
+	start, ok := intArg(c, c.Args[2], "")
 	if !ok {
 		return
 	}
-	stop, ok := argInt(c, c.Args[3], "")
+	stop, ok := intArg(c, c.Args[3], "")
 	if !ok {
 		return
 	}
@@ -342,7 +309,7 @@ func cmdLtrim(c *engine.Ctx) {
 }
 
 func cmdLrem(c *engine.Ctx) {
-	count, ok := argInt(c, c.Args[2], "")
+	count, ok := intArg(c, c.Args[2], "")
 	if !ok {
 		return
 	}
@@ -393,7 +360,7 @@ func cmdLpos(c *engine.Ctx) {
 		switch {
 		case eqFold(c.Args[j], "rank") && more:
 			j++
-			if rank, ok = argRange(c, c.Args[j], -(1<<63 - 1), 1<<63-1, ""); !ok {
+			if rank, ok = intArgRange(c, c.Args[j], -(1<<63 - 1), 1<<63-1, ""); !ok {
 				return
 			}
 			if rank == 0 {
@@ -627,7 +594,7 @@ type mpopArgs struct {
 // where word is checked by the caller.
 func parseMpop(c *engine.Ctx, idx int, whereOK func(b []byte) bool) (mpopArgs, bool) {
 	var a mpopArgs
-	n, ok := argRange(c, c.Args[idx], 1, 1<<63-1, msgNumkeysPos)
+	n, ok := intArgRange(c, c.Args[idx], 1, 1<<63-1, msgNumkeysPos)
 	if !ok {
 		return a, false
 	}
@@ -646,7 +613,7 @@ func parseMpop(c *engine.Ctx, idx int, whereOK func(b []byte) bool) (mpopArgs, b
 	for j := int(wi) + 1; j < len(c.Args); j++ {
 		if a.count == -1 && eqFold(c.Args[j], "count") && j+1 < len(c.Args) {
 			j++
-			if a.count, ok = argRange(c, c.Args[j], 1, 1<<63-1, msgCountPos); !ok {
+			if a.count, ok = intArgRange(c, c.Args[j], 1, 1<<63-1, msgCountPos); !ok {
 				return a, false
 			}
 			continue

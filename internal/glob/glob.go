@@ -1,5 +1,7 @@
 package glob
 
+import "unsafe"
+
 // maxNesting bounds the recursion that '*' causes, as Redis does, so an
 // abusive pattern such as "a*a*a*...b" gives up (no match) instead of
 // consuming the stack.
@@ -14,9 +16,9 @@ func Match(pattern, s []byte, nocase bool) bool {
 
 // MatchString is Match for strings.
 func MatchString(pattern, s string, nocase bool) bool {
-	// The conversion does not copy in practice for read-only use, and the
-	// matcher never retains its inputs.
-	return Match([]byte(pattern), []byte(s), nocase)
+	// Borrow the strings' bytes without copying: the matcher only reads
+	// them and keeps nothing.
+	return Match(unsafe.Slice(unsafe.StringData(pattern), len(pattern)), unsafe.Slice(unsafe.StringData(s), len(s)), nocase)
 }
 
 // HasMeta reports whether pattern contains a byte that makes it a pattern

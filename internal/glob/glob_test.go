@@ -227,3 +227,25 @@ func do(t *testing.T, rc *respConn, args ...string) string {
 	}
 	return line
 }
+
+func FuzzMatch(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.pattern, c.s, c.nocase)
+	}
+	f.Fuzz(func(t *testing.T, p, s string, nocase bool) {
+		// Must not panic; the string form must agree with the byte form.
+		if MatchString(p, s, nocase) != Match([]byte(p), []byte(s), nocase) {
+			t.Fatal("string and byte forms disagree")
+		}
+		// A pattern without special bytes matches exactly itself.
+		if !strings.ContainsAny(p, `*?[\`) && len(p) > 0 && !Match([]byte(p), []byte(p), false) {
+			t.Fatal("literal pattern does not match itself")
+		}
+	})
+}
+
+func BenchmarkMatchString(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		MatchString("user:*:session[0-9]", "user:12345:session7", false)
+	}
+}

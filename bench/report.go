@@ -1,0 +1,107 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+)
+
+// Table is a markdown table under a heading.
+type Table struct {
+	Title  string
+	Note   string
+	Header []string
+	Rows   [][]string
+}
+
+// Add appends a row.
+func (t *Table) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
+
+// Markdown renders the table.
+func (t *Table) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", t.Title)
+	if t.Note != "" {
+		b.WriteString(t.Note + "\n\n")
+	}
+	b.WriteString("| " + strings.Join(t.Header, " | ") + " |\n")
+	b.WriteString("|" + strings.Repeat("---|", len(t.Header)) + "\n")
+	for _, r := range t.Rows {
+		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// Cell formats a result with the given number format.
+func Cell(r Result, format string) string {
+	if !r.OK() {
+		return r.Err
+	}
+	return fmt.Sprintf(format, r.Value)
+}
+
+// Ratio divides two results; both must hold values.
+func Ratio(a, b Result) Result {
+	if !a.OK() || !b.OK() {
+		return Fail("—")
+	}
+	if b.Value == 0 {
+		return Fail("—")
+	}
+	return Result{Value: a.Value / b.Value}
+}
+
+// Status is "met", "not met" or "n/a" for a target check.
+func Status(measured bool, met bool) string {
+	switch {
+	case !measured:
+		return "n/a"
+	case met:
+		return "met"
+	default:
+		return "**not met**"
+	}
+}
+
+// Machine describes where the numbers came from.
+func Machine() string {
+	cpu := "unknown CPU"
+	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(data), "\n") {
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+				cpu = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	nproc := fmt.Sprint(runtime.NumCPU())
+	if out, err := exec.Command("nproc").Output(); err == nil {
+		nproc = strings.TrimSpace(string(out))
+	}
+	mem := ""
+	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
+		if l, _, ok := strings.Cut(string(data), "\n"); ok {
+			mem = ", " + strings.Join(strings.Fields(l), " ")
+		}
+	}
+	return fmt.Sprintf("nproc %s, CPU %s%s, %s/%s", nproc, cpu, mem, runtime.GOOS, runtime.GOARCH)
+}
+
+// Versions returns the redis-server version line and the modhost commit.
+func Versions() (redis, modhost string) {
+	redis = "redis-server not found"
+	if out, err := exec.Command("redis-server", "--version").Output(); err == nil {
+		redis = strings.TrimSpace(string(out))
+	}
+	modhost = "unknown commit"
+	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
+		modhost = "commit " + strings.TrimSpace(string(out))
+		if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
+			modhost += " (tree has uncommitted changes)"
+		}
+	}
+	return redis, modhost
+}

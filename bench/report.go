@@ -90,18 +90,32 @@ func Machine() string {
 	return fmt.Sprintf("nproc %s, CPU %s%s, %s/%s", nproc, cpu, mem, runtime.GOOS, runtime.GOARCH)
 }
 
-// Versions returns the redis-server version line and the modhost commit.
-func Versions() (redis, modhost string) {
+// Versions returns the redis-server version line and a description of
+// the modhost binary: its embedded VCS stamp when it has one, its build
+// time and the commit the tree is at.
+func Versions(modhostBin string) (redis, modhost string) {
 	redis = "redis-server not found"
 	if out, err := exec.Command("redis-server", "--version").Output(); err == nil {
 		redis = strings.TrimSpace(string(out))
 	}
-	modhost = "unknown commit"
-	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
-		modhost = "commit " + strings.TrimSpace(string(out))
-		if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
-			modhost += " (tree has uncommitted changes)"
+	var parts []string
+	if out, err := exec.Command("go", "version", "-m", modhostBin).Output(); err == nil {
+		for _, l := range strings.Split(string(out), "\n") {
+			f := strings.Fields(l)
+			if len(f) >= 2 && f[0] == "build" && strings.HasPrefix(f[1], "vcs.") {
+				parts = append(parts, f[1])
+			}
 		}
 	}
-	return redis, modhost
+	if fi, err := os.Stat(modhostBin); err == nil {
+		parts = append(parts, "binary built "+fi.ModTime().UTC().Format("2006-01-02 15:04 MST"))
+	}
+	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
+		head := "tree at commit " + strings.TrimSpace(string(out))
+		if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
+			head += " with uncommitted changes"
+		}
+		parts = append(parts, head)
+	}
+	return redis, strings.Join(parts, ", ")
 }

@@ -193,6 +193,9 @@ func (s *Server) LogSummary() string {
 			line = line[loc[1]:]
 		}
 		picked = append(picked, line)
+		if strings.HasPrefix(line, "panic:") || strings.HasPrefix(line, "fatal error:") {
+			return line // a Go crash: the first line says it all
+		}
 		if strings.Contains(strings.ToLower(line), "module") {
 			aboutModules = append(aboutModules, line)
 		}

@@ -248,7 +248,7 @@ func run(cfg settings, isQuick bool, started time.Time) string {
 	memTable := memoryBench(cfg, sides, &met, &notMet)
 
 	// The report.
-	redisVer, mhVer := bench.Versions()
+	redisVer, mhVer := bench.Versions(mh.bin)
 	var b strings.Builder
 	b.WriteString("# modhost vs Redis benchmarks\n\n")
 	if isQuick {
@@ -262,7 +262,7 @@ func run(cfg settings, isQuick bool, started time.Time) string {
 		bench.Machine(), redisVer, mhVer, met, notMet)
 	for _, s := range sides {
 		if len(s.crashes) > 0 {
-			fmt.Fprintf(&b, "- %s exited during the run %d time(s) and was restarted: %s\n\n", s.label, len(s.crashes),
+			fmt.Fprintf(&b, "- %s crashed or hung during the run %d time(s) and was restarted: %s\n\n", s.label, len(s.crashes),
 				bench.Shorten(strings.Join(s.crashes, "; ")))
 		}
 	}
@@ -374,8 +374,21 @@ func runWorkload(s *side, cfg settings, module, group string, spec bench.BenchSp
 		return bench.Fail("error: setup failed: %s", bench.Shorten(s.setup[group]))
 	}
 	res := bench.RunRedisBenchmark(s.srv.Port, spec)
+	return afterRun(s, cfg, res)
+}
+
+// afterRun turns a crash into an error result and restarts a server that
+// stopped answering, so one hang does not time out every later row.
+func afterRun(s *side, cfg settings, res bench.Result) bench.Result {
 	if !s.srv.Alive() {
 		return bench.Fail("error: server crashed")
+	}
+	if strings.Contains(res.Err, "timed out") || strings.Contains(res.Err, "i/o timeout") {
+		s.crashes = append(s.crashes, "stopped answering ("+res.Err+")")
+		progress("%s stopped answering; restarting", s.label)
+		s.srv.Stop()
+		s.srv = nil
+		startSide(s, cfg)
 	}
 	return res
 }
@@ -416,7 +429,8 @@ func apiBench(cfg settings, sides []*side, met, notMet *int) *bench.Table {
 		if s.setup["api"] != "" {
 			return bench.Fail("error: setup failed: %s", bench.Shorten(s.setup["api"]))
 		}
-		return bench.ServerNsPerCommand(s.srv, bench.LoopSpec{Conns: 4, Depth: 16, Duration: cfg.apiDuration, Command: cmd})
+		res := bench.ServerNsPerCommand(s.srv, bench.LoopSpec{Conns: 4, Depth: 16, Duration: cfg.apiDuration, Command: cmd})
+		return afterRun(s, cfg, res)
 	}
 	per := make([][2][]bench.Result, len(cases))
 	for r := 0; r < cfg.rounds; r++ {

@@ -1,0 +1,219 @@
+package app
+
+import (
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"modhost/commands"
+	"modhost/config"
+	"modhost/engine"
+	"modhost/rdb"
+	"modhost/server"
+)
+
+// PersistenceConfig is what RDB persistence reads from the configuration.
+// Functions are read at each use, so CONFIG SET takes effect at once.
+type PersistenceConfig struct {
+	Dir         func() string
+	DBFilename  func() string
+	Compression func() bool
+	Checksum    func() bool
+	SavePoints  func() []commands.SavePoint
+}
+
+// PersistenceFromConfig reads dir, dbfilename, rdbcompression, rdbchecksum
+// and save from the live configuration.
+func PersistenceFromConfig(c *config.Config) PersistenceConfig {
+	return PersistenceConfig{
+		Dir:         func() string { return c.String("dir") },
+		DBFilename:  func() string { return c.String("dbfilename") },
+		Compression: func() bool { return c.Bool("rdbcompression") },
+		Checksum:    func() bool { return c.Bool("rdbchecksum") },
+		SavePoints: func() []commands.SavePoint {
+			var out []commands.SavePoint
+			for _, sp := range c.Save() {
+				out = append(out, commands.SavePoint{Seconds: sp.Seconds, Changes: sp.Changes})
+			}
+			return out
+		},
+	}
+}
+
+// PersistenceFromArgs reads the same settings from redis-server style
+// arguments (--dir, --dbfilename, --save, --rdbcompression,
+// --rdbchecksum), for callers that have no config.Config yet. Without
+// --save, Redis's default save points apply.
+func PersistenceFromArgs(args []string) PersistenceConfig {
+	dir, name := "", "dump.rdb"
+	compress, checksum := true, true
+	save := "3600 1 300 100 60 10000"
+	for i := 0; i+1 < len(args); i++ {
+		v := args[i+1]
+		switch args[i] {
+		case "--dir":
+			dir = v
+		case "--dbfilename":
+			name = v
+		case "--save":
+			save = v
+		case "--rdbcompression":
+			compress = v == "yes"
+		case "--rdbchecksum":
+			checksum = v == "yes"
+		default:
+			continue
+		}
+		i++
+	}
+	var points []commands.SavePoint
+	f := strings.Fields(save)
+	for i := 0; i+1 < len(f); i += 2 {
+		s, err1 := strconv.ParseInt(f[i], 10, 64)
+		c, err2 := strconv.ParseInt(f[i+1], 10, 64)
+		if err1 == nil && err2 == nil {
+			points = append(points, commands.SavePoint{Seconds: s, Changes: c})
+		}
+	}
+	return PersistenceConfig{
+		Dir:         func() string { return dir },
+		DBFilename:  func() string { return name },
+		Compression: func() bool { return compress },
+		Checksum:    func() bool { return checksum },
+		SavePoints:  func() []commands.SavePoint { return points },
+	}
+}
+
+// StartPersistence wires RDB persistence into a built instance: it loads
+// dir/dbfilename (a missing file is fine), registers INFO persistence,
+// the save points in cron and the final save on shutdown. Call it after
+// modules are loaded and before Serve. mods may be nil (no module layer).
+func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) error {
+	eng := in.Eng
+	p := commands.PersistenceOf(eng.Commands)
+	p.Dir, p.DBFilename = cfg.Dir, cfg.DBFilename
+	p.Compression, p.Checksum, p.SavePoints = cfg.Compression, cfg.Checksum, cfg.SavePoints
+	if mods != nil {
+		p.Modules = mods
+	}
+	log := in.Log
+	p.Logf = func(warn bool, format string, args ...any) {
+		if warn {
+			log.Warning(format, args...)
+		} else {
+			log.Notice(format, args...)
+		}
+	}
+	eng.Lock.Lock()
+	eng.Info.AddInfoSection(engine.InfoSection{Name: "persistence", Default: true,
+		Write: func(w *strings.Builder) { p.WriteInfo(eng, w) }})
+	eng.DebugSubs["reload"] = func(c *engine.Ctx) { debugReload(c, p) }
+	err := loadAtStart(eng, p, log)
+	eng.LastSave = time.Now().Unix()
+	eng.Lock.Unlock()
+	if err != nil {
+		return err
+	}
+	in.Srv.Cron = append(in.Srv.Cron, func() { p.Cron(eng) })
+	in.Srv.BeforeShutdown = append(in.Srv.BeforeShutdown, func(save, nosave bool) error {
+		return shutdownSave(eng, p, log, save, nosave)
+	})
+	return nil
+}
+
+// loadAtStart is loadDataFromDisk for the RDB case. Lock held.
+func loadAtStart(eng *engine.Server, p *commands.Persistence, log *server.Logger) error {
+	start := time.Now()
+	p.Loading = true
+	defer func() { p.Loading = false }()
+	res, err := rdb.LoadFile(p.Path(), eng.KS, loadOptions(p, log))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		var re *rdb.Error
+		if errors.As(err, &re) {
+			if re.Offset > 0 || re.Corrupt {
+				log.Warning("Internal error in RDB reading offset %d, function at rdb.go -> %s", re.Offset, re.Msg)
+			} else {
+				log.Warning("%s", re.Msg)
+			}
+			if re.Msg == "Unexpected EOF reading RDB file" {
+				log.Warning("Short read or OOM loading DB. Unrecoverable error, aborting now.")
+			}
+			log.Warning("Terminating server after rdb file reading failure.")
+		} else {
+			log.Warning("Fatal error loading the DB, check server logs. Exiting.")
+		}
+		return err
+	}
+	p.LastLoadKeys, p.LastLoadExpired = res.Keys, res.Expired
+	log.Notice("DB loaded from disk: %.3f seconds", time.Since(start).Seconds())
+	return nil
+}
+
+func loadOptions(p *commands.Persistence, log *server.Logger) rdb.LoadOptions {
+	return rdb.LoadOptions{
+		Modules:      p.Modules,
+		SkipChecksum: p.Checksum != nil && !p.Checksum(),
+		Log:          func(msg string) { log.Notice("%s", msg) },
+	}
+}
+
+// shutdownSave is the RDB part of SHUTDOWN. Lock held.
+func shutdownSave(eng *engine.Server, p *commands.Persistence, log *server.Logger, save, nosave bool) error {
+	if p.KillBgsave() {
+		log.Warning("There is a child saving an .rdb. Killing it!")
+	}
+	if (p.HasSavePoints() && !nosave) || save {
+		log.Notice("Saving the final RDB snapshot before exiting.")
+		if err := p.Save(eng); err != nil {
+			log.Warning("Error trying to save the DB, can't exit.")
+			return err
+		}
+	}
+	return nil
+}
+
+// debugReload is DEBUG RELOAD [MERGE] [NOFLUSH] [NOSAVE]: save, empty the
+// keyspace, load the file back. Lock held.
+func debugReload(c *engine.Ctx, p *commands.Persistence) {
+	flush, save, merge := true, true, false
+	for _, a := range c.Args[2:] {
+		switch strings.ToLower(string(a)) {
+		case "merge":
+			merge = true
+		case "noflush":
+			flush = false
+		case "nosave":
+			save = false
+		default:
+			c.Error("ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.")
+			return
+		}
+	}
+	if save {
+		if p.BgsaveInProgress() {
+			p.KillBgsave()
+		}
+		if err := p.Save(c.S); err != nil {
+			c.Error("ERR")
+			return
+		}
+	}
+	if flush {
+		for _, db := range c.S.KS.DBs {
+			db.Flush()
+		}
+	}
+	opt := rdb.LoadOptions{Modules: p.Modules, SkipChecksum: p.Checksum != nil && !p.Checksum(), AllowDup: merge}
+	if _, err := rdb.LoadFile(p.Path(), c.S.KS, opt); err != nil {
+		p.Logf(true, "%s", err.Error())
+		c.Error("ERR Error trying to load the RDB dump, check server logs.")
+		return
+	}
+	p.Logf(false, "DB reloaded by DEBUG RELOAD")
+	c.W.OK()
+}

@@ -1,0 +1,499 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"modhost/engine"
+	"modhost/keyspace"
+	"modhost/rdb"
+)
+
+func init() { groups = append(groups, registerPersistence) }
+
+// Persistence command errors, as Redis spells them.
+const (
+	msgBgsaveInProgress = "ERR Background save already in progress"
+	msgBareErr          = "ERR"
+	msgBusyKey          = "BUSYKEY Target key name already exists."
+	msgBadTTL           = "ERR Invalid TTL value, must be >= 0"
+	msgBadIdletime      = "ERR Invalid IDLETIME value, must be >= 0"
+	msgBadFreq          = "ERR Invalid FREQ value, must be >= 0 and <= 255"
+	msgBadPayload       = "ERR DUMP payload version or checksum are wrong"
+	msgBadDataFormat    = "ERR Bad data format"
+)
+
+// bgsaveRetryDelay is how long a failed background save waits before a
+// save point may trigger another (CONFIG_BGSAVE_RETRY_DELAY).
+const bgsaveRetryDelay = 5 * time.Second
+
+// SavePoint is one "save <seconds> <changes>" rule.
+type SavePoint struct {
+	Seconds int64
+	Changes int64
+}
+
+// Persistence is one server's RDB state: settings the app wires in, and
+// what SAVE, BGSAVE, DUMP, RESTORE and INFO persistence share. Fields
+// without a note are guarded by the execution lock.
+type Persistence struct {
+	// Settings, read at each use; nil means Redis's default.
+	Dir         func() string
+	DBFilename  func() string
+	Compression func() bool
+	Checksum    func() bool
+	SavePoints  func() []SavePoint
+	// Modules serialises module values; nil when no module layer exists.
+	Modules rdb.Modules
+	// Functions returns the function libraries' code to save.
+	Functions func() [][]byte
+	// UsedMem feeds the used-mem aux field.
+	UsedMem func() int64
+	// Logf logs at notice level, or warning when warn is set.
+	Logf func(warn bool, format string, args ...any)
+	// AOFInfo, when set, writes the aof_* lines of INFO persistence.
+	AOFInfo func(w *strings.Builder)
+
+	// Loading is set while the start-up load runs (INFO loading).
+	Loading bool
+	// LastLoadKeys and LastLoadExpired describe the last RDB load.
+	LastLoadKeys, LastLoadExpired int64
+
+	bgRunning      bool
+	bgStart        time.Time
+	bgScheduled    bool
+	bgDone         chan struct{}
+	lastBgOK       bool
+	lastBgTry      time.Time
+	lastBgDuration int64
+	saves          int64
+}
+
+// PersistenceOf returns the persistence state registered with t.
+func PersistenceOf(t *engine.Table) *Persistence {
+	if s := t.Lookup([]byte("save")); s != nil {
+		if p, ok := s.Private.(*Persistence); ok {
+			return p
+		}
+	}
+	return nil
+}
+
+func persistenceOf(c *engine.Ctx) *Persistence { return PersistenceOf(c.S.Commands) }
+
+func registerPersistence(t *engine.Table) {
+	p := &Persistence{lastBgOK: true, lastBgDuration: -1}
+	t.Add(&engine.Spec{Name: "bgsave", Arity: -1, Flags: admin | noscript | engine.FlagNoAsyncLoading, ACL: []string{"admin", "slow", "dangerous"},
+		Run: cmdBgsave, Private: p, Summary: "Asynchronously saves the database(s) to disk.", Since: "1.0.0", Group: "server", Complexity: "O(1)"})
+	t.Add(&engine.Spec{Name: "dump", Arity: 2, Flags: readonly, First: 1, Last: 1, Step: 1, ACL: []string{"keyspace", "read", "slow"},
+		KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "ACCESS"}, Index: 1, LastKey: 0, KeyStep: 1}},
+		Run:      cmdDump, Private: p, Summary: "Returns a serialized representation of the value stored at a key.", Since: "2.6.0", Group: "generic",
+		Complexity: "O(1) to access the key and additional O(N*M) to serialize it, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1).",
+		Tips:       []string{tipNondet}})
+	t.Add(&engine.Spec{Name: "restore", Arity: -4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, ACL: []string{"keyspace", "write", "slow", "dangerous"},
+		KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "UPDATE"}, Index: 1, LastKey: 0, KeyStep: 1}},
+		Run:      cmdRestore, Private: p, Summary: "Creates a key from the serialized representation of a value.", Since: "2.6.0", Group: "generic",
+		Complexity: "O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1). However for sorted set values the complexity is O(N*M*log(N)) because inserting values into sorted sets is O(log(N))."})
+	t.Add(&engine.Spec{Name: "save", Arity: 1, Flags: admin | noscript | nomulti | engine.FlagNoAsyncLoading, ACL: []string{"admin", "slow", "dangerous"},
+		Run: cmdSave, Private: p, Summary: "Synchronously saves the database(s) to disk.", Since: "1.0.0", Group: "server", Complexity: "O(N) where N is the total number of keys in all databases"})
+}
+
+func (p *Persistence) logf(warn bool, format string, args ...any) {
+	if p.Logf != nil {
+		p.Logf(warn, format, args...)
+	}
+}
+
+// Path returns dir/dbfilename.
+func (p *Persistence) Path() string {
+	dir, name := ".", "dump.rdb"
+	if p.Dir != nil {
+		if d := p.Dir(); d != "" {
+			dir = d
+		}
+	}
+	if p.DBFilename != nil {
+		name = p.DBFilename()
+	}
+	return dir + string(os.PathSeparator) + name
+}
+
+func (p *Persistence) dirName() (string, string) {
+	path := p.Path()
+	i := strings.LastIndexByte(path, os.PathSeparator)
+	return path[:i], path[i+1:]
+}
+
+func (p *Persistence) compress() bool { return p.Compression == nil || p.Compression() }
+
+// Encode serialises the keyspace with the configured options. Lock held.
+func (p *Persistence) Encode(s *engine.Server) ([]byte, error) {
+	opt := rdb.SaveOptions{
+		Modules:  p.Modules,
+		Compress: p.compress(),
+		Checksum: p.Checksum == nil || p.Checksum(),
+		Now:      s.KS.Now(),
+	}
+	if p.Functions != nil {
+		opt.Functions = p.Functions()
+	}
+	if p.UsedMem != nil {
+		opt.UsedMem = p.UsedMem()
+	}
+	return rdb.Encode(s.KS, opt)
+}
+
+// Save is SAVE's body (also shutdown and DEBUG RELOAD): encode and write
+// the file synchronously. Lock held.
+func (p *Persistence) Save(s *engine.Server) error {
+	data, err := p.Encode(s)
+	if err == nil {
+		dir, name := p.dirName()
+		err = rdb.WriteFile(dir, name, data)
+	}
+	if err != nil {
+		p.logf(true, "Write error saving DB on disk: %s", errText(err))
+		return err
+	}
+	p.logf(false, "DB saved on disk")
+	s.KS.Dirty = 0
+	s.LastSave = time.Now().Unix()
+	p.lastBgOK = true
+	p.saves++
+	return nil
+}
+
+// BgsaveInProgress reports whether a background save runs. Lock held.
+func (p *Persistence) BgsaveInProgress() bool { return p.bgRunning }
+
+// StartBgsave snapshots the keyspace (module values through their
+// rdb_save) under the lock and writes the file in a goroutine, which
+// takes the lock again to record the outcome. Lock held.
+func (p *Persistence) StartBgsave(s *engine.Server) error {
+	p.lastBgTry = time.Now()
+	data, err := p.Encode(s)
+	if err != nil {
+		p.lastBgOK = false
+		p.logf(true, "Can't save in background: %s", errText(err))
+		return err
+	}
+	dirtyBefore := s.KS.Dirty
+	p.bgRunning = true
+	p.bgScheduled = false
+	p.bgStart = time.Now()
+	done := make(chan struct{})
+	p.bgDone = done
+	p.logf(false, "Background saving started by pid %d", os.Getpid())
+	dir, name := p.dirName()
+	go func() {
+		defer close(done)
+		tmp, werr := rdb.WriteTemp(dir, data)
+		s.Lock.Lock()
+		defer s.Lock.Unlock()
+		if p.bgDone != done {
+			// Shutdown or a flush abandoned this save meanwhile.
+			if werr == nil {
+				os.Remove(tmp)
+			}
+			return
+		}
+		if werr == nil {
+			werr = rdb.Commit(tmp, dir, name)
+		}
+		p.bgRunning = false
+		p.lastBgDuration = int64(time.Since(p.bgStart).Seconds())
+		if werr != nil {
+			p.lastBgOK = false
+			p.logf(true, "Write error saving DB on disk: %s", errText(werr))
+			p.logf(true, "Background saving error")
+			return
+		}
+		p.logf(false, "DB saved on disk")
+		p.logf(false, "Background saving terminated with success")
+		s.KS.Dirty -= dirtyBefore
+		if s.KS.Dirty < 0 {
+			s.KS.Dirty = 0
+		}
+		s.LastSave = time.Now().Unix()
+		p.lastBgOK = true
+		p.saves++
+	}()
+	return nil
+}
+
+// KillBgsave abandons a running background save: its file is never
+// renamed into place (SHUTDOWN, FLUSHALL). Lock held.
+func (p *Persistence) KillBgsave() bool {
+	if !p.bgRunning {
+		return false
+	}
+	p.bgRunning = false
+	p.bgDone = nil
+	p.lastBgOK = false
+	return true
+}
+
+// WaitBgsave blocks until a running background save ends. It must be
+// called without the lock.
+func (p *Persistence) WaitBgsave(s *engine.Server) {
+	s.Lock.Lock()
+	done := p.bgDone
+	s.Lock.Unlock()
+	if done != nil {
+		<-done
+	}
+}
+
+// Cron runs the save points and scheduled BGSAVEs (serverCron). Lock held.
+func (p *Persistence) Cron(s *engine.Server) {
+	if p.bgRunning {
+		return
+	}
+	if p.bgScheduled {
+		_ = p.StartBgsave(s)
+		return
+	}
+	if p.SavePoints == nil {
+		return
+	}
+	now := time.Now()
+	for _, sp := range p.SavePoints() {
+		if s.KS.Dirty >= sp.Changes && now.Unix()-s.LastSave > sp.Seconds &&
+			(now.Sub(p.lastBgTry) > bgsaveRetryDelay || p.lastBgOK) {
+			p.logf(false, "%d changes in %d seconds. Saving...", sp.Changes, sp.Seconds)
+			_ = p.StartBgsave(s)
+			return
+		}
+	}
+}
+
+// HasSavePoints reports whether any save point is configured.
+func (p *Persistence) HasSavePoints() bool { return p.SavePoints != nil && len(p.SavePoints()) > 0 }
+
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func cmdSave(c *engine.Ctx) {
+	p := persistenceOf(c)
+	if p.bgRunning {
+		c.Error(msgBgsaveInProgress)
+		return
+	}
+	if err := p.Save(c.S); err != nil {
+		c.Error(msgBareErr)
+		return
+	}
+	c.W.OK()
+}
+
+func cmdBgsave(c *engine.Ctx) {
+	p := persistenceOf(c)
+	schedule := false
+	if len(c.Args) > 1 {
+		if len(c.Args) == 2 && strings.EqualFold(c.Arg(1), "schedule") {
+			schedule = true
+		} else {
+			c.Error(msgSyntax)
+			return
+		}
+	}
+	switch {
+	case p.bgRunning:
+		c.Error(msgBgsaveInProgress)
+	case c.C.Flags&engine.ClientExecuting != 0:
+		p.bgScheduled = true
+		c.W.Simple("Background saving scheduled")
+	default:
+		_ = schedule
+		if err := p.StartBgsave(c.S); err != nil {
+			c.Error(msgBareErr)
+			return
+		}
+		c.W.Simple("Background saving started")
+	}
+}
+
+func cmdDump(c *engine.Ctx) {
+	p := persistenceOf(c)
+	key := c.Arg(1)
+	e := c.DB.Lookup(key)
+	if e == nil {
+		c.S.Stats.KeyspaceMisses++
+		c.W.Null()
+		return
+	}
+	c.S.Stats.KeyspaceHits++
+	payload, err := rdb.Dump(e.Val, p.Modules, key, c.DB.ID, p.compress())
+	if err != nil {
+		c.Error("ERR " + err.Error())
+		return
+	}
+	c.W.Bulk(payload)
+}
+
+func cmdRestore(c *engine.Ctx) {
+	p := persistenceOf(c)
+	var replace, absttl bool
+	idle, freq := int64(-1), int64(-1)
+	for j := 4; j < len(c.Args); j++ {
+		more := len(c.Args) - j - 1
+		switch opt := strings.ToLower(c.Arg(j)); {
+		case opt == "replace":
+			replace = true
+		case opt == "absttl":
+			absttl = true
+		case opt == "idletime" && more >= 1 && freq == -1:
+			v, err := strconv.ParseInt(c.Arg(j+1), 10, 64)
+			if err != nil || !canonicalInt(c.Args[j+1]) {
+				c.Error(msgNotInteger)
+				return
+			}
+			if v < 0 {
+				c.Error(msgBadIdletime)
+				return
+			}
+			idle = v
+			j++
+		case opt == "freq" && more >= 1 && idle == -1:
+			v, err := strconv.ParseInt(c.Arg(j+1), 10, 64)
+			if err != nil || !canonicalInt(c.Args[j+1]) {
+				c.Error(msgNotInteger)
+				return
+			}
+			if v < 0 || v > 255 {
+				c.Error(msgBadFreq)
+				return
+			}
+			freq = v
+			j++
+		default:
+			c.Error(msgSyntax)
+			return
+		}
+	}
+	key := c.Arg(1)
+	if !replace && c.DB.LookupNoTouch(key) != nil {
+		c.Error(msgBusyKey)
+		return
+	}
+	ttl, err := strconv.ParseInt(c.Arg(2), 10, 64)
+	if err != nil || !canonicalInt(c.Args[2]) {
+		c.Error(msgNotInteger)
+		return
+	}
+	if ttl < 0 {
+		c.Error(msgBadTTL)
+		return
+	}
+	payload := c.Args[3]
+	if !rdb.VerifyPayload(payload, false) {
+		c.Error(msgBadPayload)
+		return
+	}
+	v, err := rdb.Restore(payload, p.Modules, key, c.DB.ID)
+	if err != nil {
+		c.Error(msgBadDataFormat)
+		return
+	}
+	deleted := false
+	if replace {
+		deleted = c.DB.Delete(key)
+	}
+	now := c.S.KS.Now()
+	if ttl != 0 && !absttl {
+		ttl += now
+	}
+	if ttl != 0 && ttl <= now && !c.S.KS.Loading {
+		if mv, ok := v.(*keyspace.ModuleValue); ok {
+			mv.Type.Free(mv.Ptr)
+		}
+		if deleted {
+			changed(c, key, keyspace.NotifyGeneric, "del")
+		}
+		c.W.OK()
+		return
+	}
+	e := c.DB.Set(key, v)
+	if ttl != 0 {
+		c.DB.SetExpire(key, ttl)
+	}
+	if idle >= 0 {
+		e.Access = now - idle*1000
+	}
+	if freq >= 0 {
+		e.Freq = uint8(freq)
+	}
+	changed(c, key, keyspace.NotifyGeneric, "restore")
+	c.W.OK()
+}
+
+// canonicalInt reports whether b is an integer as Redis's string2ll
+// accepts it (no '+', no spaces, no leading zeros).
+func canonicalInt(b []byte) bool {
+	_, ok := keyspace.ParseInt(b)
+	return ok
+}
+
+// WriteInfo appends the INFO persistence section. Lock held.
+func (p *Persistence) WriteInfo(s *engine.Server, w *strings.Builder) {
+	b2i := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	status := "ok"
+	if !p.lastBgOK {
+		status = "err"
+	}
+	cur := int64(-1)
+	if p.bgRunning {
+		cur = int64(time.Since(p.bgStart).Seconds())
+	}
+	fmt.Fprintf(w, "# Persistence\r\n"+
+		"loading:%d\r\n"+
+		"async_loading:0\r\n"+
+		"current_cow_peak:0\r\n"+
+		"current_cow_size:0\r\n"+
+		"current_cow_size_age:0\r\n"+
+		"current_fork_perc:0.00\r\n"+
+		"current_save_keys_processed:0\r\n"+
+		"current_save_keys_total:0\r\n"+
+		"rdb_changes_since_last_save:%d\r\n"+
+		"rdb_bgsave_in_progress:%d\r\n"+
+		"rdb_last_save_time:%d\r\n"+
+		"rdb_last_bgsave_status:%s\r\n"+
+		"rdb_last_bgsave_time_sec:%d\r\n"+
+		"rdb_current_bgsave_time_sec:%d\r\n"+
+		"rdb_saves:%d\r\n"+
+		"rdb_last_cow_size:0\r\n"+
+		"rdb_last_load_keys_expired:%d\r\n"+
+		"rdb_last_load_keys_loaded:%d\r\n",
+		b2i(p.Loading), s.KS.Dirty, b2i(p.bgRunning), s.LastSave, status, p.lastBgDuration, cur, p.saves,
+		p.LastLoadExpired, p.LastLoadKeys)
+	if p.AOFInfo != nil {
+		p.AOFInfo(w)
+	} else {
+		w.WriteString("aof_enabled:0\r\n" +
+			"aof_rewrite_in_progress:0\r\n" +
+			"aof_rewrite_scheduled:0\r\n" +
+			"aof_last_rewrite_time_sec:-1\r\n" +
+			"aof_current_rewrite_time_sec:-1\r\n" +
+			"aof_last_bgrewrite_status:ok\r\n" +
+			"aof_rewrites:0\r\n" +
+			"aof_rewrites_consecutive_failures:0\r\n" +
+			"aof_last_write_status:ok\r\n" +
+			"aof_last_cow_size:0\r\n")
+	}
+	w.WriteString("module_fork_in_progress:0\r\n" +
+		"module_fork_last_cow_size:0\r\n")
+}

@@ -1,0 +1,441 @@
+package rdb
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"modhost/keyspace"
+)
+
+// RedisVersion is what the redis-ver aux field reports.
+const RedisVersion = "7.2.6"
+
+// SaveOptions controls Encode.
+type SaveOptions struct {
+	// Modules serialises module values and aux data; nil fails on them.
+	Modules Modules
+	// Compress LZF-compresses strings longer than 20 bytes (rdbcompression).
+	Compress bool
+	// Checksum appends the CRC64 (rdbchecksum); otherwise 0 is written.
+	Checksum bool
+	// Functions are the function libraries' code, saved before the keys.
+	Functions [][]byte
+	// UsedMem feeds the used-mem aux field.
+	UsedMem int64
+	// SaveLRU and SaveLFU store each key's idle time or LFU counter
+	// (maxmemory-policy of the LRU or LFU families).
+	SaveLRU, SaveLFU bool
+	// AOFBase marks the file as an AOF base (aof-base aux field).
+	AOFBase bool
+	// Now overrides the clock for ctime and idle times (Unix ms); 0 means now.
+	Now int64
+}
+
+// Encode serialises the whole keyspace into an RDB image (version 10).
+// It reads ks only and calls module rdb_save/aux_save callbacks, so it
+// must run under the execution lock; the result can be written without it.
+func Encode(ks *keyspace.Keyspace, opt SaveOptions) ([]byte, error) {
+	now := opt.Now
+	if now == 0 {
+		now = time.Now().UnixMilli()
+	}
+	e := &encoder{compress: opt.Compress}
+	e.b = append(e.b, fmt.Sprintf("REDIS%04d", Version)...)
+	aux := func(k, v string) {
+		e.u8(opAux)
+		e.str([]byte(k))
+		e.str([]byte(v))
+	}
+	aux("redis-ver", RedisVersion)
+	aux("redis-bits", "64")
+	aux("ctime", strconv.FormatInt(now/1000, 10))
+	aux("used-mem", strconv.FormatInt(opt.UsedMem, 10))
+	aof := "0"
+	if opt.AOFBase {
+		aof = "1"
+	}
+	aux("aof-base", aof)
+	if err := e.moduleAux(opt, AuxBeforeRDB); err != nil {
+		return nil, err
+	}
+	for _, code := range opt.Functions {
+		e.u8(opFunction2)
+		e.str(code)
+	}
+	for _, db := range ks.DBs {
+		if db.Len() == 0 {
+			continue
+		}
+		e.u8(opSelectDB)
+		e.length(uint64(db.ID))
+		e.u8(opResizeDB)
+		e.length(uint64(db.Len()))
+		e.length(uint64(db.Expires()))
+		var err error
+		db.Range(func(key string, ent *keyspace.Entry) bool {
+			if ent.Expire != 0 {
+				e.u8(opExpireTimeMS)
+				e.millis(ent.Expire)
+			}
+			if opt.SaveLRU {
+				e.u8(opIdle)
+				idle := (now - ent.Access) / 1000
+				if idle < 0 {
+					idle = 0
+				}
+				e.length(uint64(idle))
+			}
+			if opt.SaveLFU {
+				e.u8(opFreq)
+				e.u8(ent.Freq)
+			}
+			typePos := len(e.b)
+			e.u8(0)
+			e.str([]byte(key))
+			var t byte
+			t, err = e.value(ent.Val, opt.Modules, key, db.ID)
+			e.b[typePos] = t
+			return err == nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := e.moduleAux(opt, AuxAfterRDB); err != nil {
+		return nil, err
+	}
+	e.u8(opEOF)
+	var sum uint64
+	if opt.Checksum {
+		sum = CRC64(0, e.b)
+	}
+	e.b = binary.LittleEndian.AppendUint64(e.b, sum)
+	return e.b, nil
+}
+
+func (e *encoder) moduleAux(opt SaveOptions, when int) error {
+	if opt.Modules == nil {
+		return nil
+	}
+	for _, t := range opt.Modules.AuxTypes(when) {
+		w := NewModuleWriter(e.compress, "", -1)
+		keep, err := opt.Modules.AuxSave(t, when, w)
+		if err != nil {
+			return err
+		}
+		if !keep {
+			continue
+		}
+		e.u8(opModuleAux)
+		e.length(t.ID())
+		e.length(modOpUInt)
+		e.length(uint64(when))
+		e.b = append(e.b, w.Bytes()...)
+		e.length(modOpEOF)
+	}
+	return nil
+}
+
+// value writes v's serialisation and returns its RDB type byte.
+func (e *encoder) value(v keyspace.Value, mods Modules, key string, db int) (byte, error) {
+	if mv, ok := v.(*keyspace.ModuleValue); ok {
+		blob, err := serializeModule(mods, mv, e.compress, key, db)
+		if err != nil {
+			return 0, err
+		}
+		return e.object(blob), nil
+	}
+	obj, err := fromValue(v)
+	if err != nil {
+		return 0, err
+	}
+	return e.object(obj), nil
+}
+
+// Encoding thresholds used when choosing compact encodings for sets and
+// sorted sets (set-max-intset-entries, zset-max-listpack-*); the config
+// layer may change them.
+var (
+	SetMaxIntsetEntries    = 512
+	ZSetMaxListpackEntries = 128
+	ZSetMaxListpackValue   = 64
+)
+
+// object writes a decoded-form value and returns its RDB type byte.
+func (e *encoder) object(obj any) byte {
+	switch o := obj.(type) {
+	case []byte:
+		e.str(o)
+		return TypeString
+	case ModuleBlob:
+		e.length(o.TypeID)
+		e.b = append(e.b, o.Body...)
+		return TypeModule2
+	case *List:
+		e.quicklist(o.Elems)
+		return TypeListQuicklist2
+	case *Hash:
+		if len(o.Pairs)/2 <= keyspace.HashMaxListpackEntries && allShort(o.Pairs, keyspace.HashMaxListpackValue) {
+			lp := newListpack()
+			for _, p := range o.Pairs {
+				lp.append(p)
+			}
+			e.blob(lp.bytes())
+			return TypeHashListpack
+		}
+		e.length(uint64(len(o.Pairs) / 2))
+		for _, p := range o.Pairs {
+			e.str(p)
+		}
+		return TypeHash
+	case *Set:
+		if len(o.Members) <= SetMaxIntsetEntries {
+			if ints, ok := allInts(o.Members); ok {
+				e.blob(buildIntset(ints))
+				return TypeSetIntset
+			}
+		}
+		e.length(uint64(len(o.Members)))
+		for _, m := range o.Members {
+			e.str(m)
+		}
+		return TypeSet
+	case *ZSet:
+		if len(o.Members) <= ZSetMaxListpackEntries && allShortZ(o.Members, ZSetMaxListpackValue) {
+			lp := newListpack()
+			for _, m := range o.Members {
+				lp.append(m.Member)
+				lp.append(formatScore(m.Score))
+			}
+			e.blob(lp.bytes())
+			return TypeZSetListpack
+		}
+		e.length(uint64(len(o.Members)))
+		// Highest score first, as Redis writes them, so a loader
+		// appending in order builds its skiplist from the tail.
+		for i := len(o.Members) - 1; i >= 0; i-- {
+			e.str(o.Members[i].Member)
+			e.binDouble(o.Members[i].Score)
+		}
+		return TypeZSet2
+	case *Stream:
+		e.stream(o)
+		return TypeStreamListpacks2
+	}
+	panic(fmt.Sprintf("rdb: cannot encode %T", obj))
+}
+
+func allShort(elems [][]byte, max int) bool {
+	for _, b := range elems {
+		if len(b) > max {
+			return false
+		}
+	}
+	return true
+}
+
+func allShortZ(ms []ZMember, max int) bool {
+	for _, m := range ms {
+		if len(m.Member) > max {
+			return false
+		}
+	}
+	return true
+}
+
+func allInts(elems [][]byte) ([]int64, bool) {
+	out := make([]int64, len(elems))
+	for i, b := range elems {
+		v, ok := parseCanonicalInt(b)
+		if !ok {
+			return nil, false
+		}
+		out[i] = v
+	}
+	return out, true
+}
+
+// formatScore prints a score the way Redis stores it in a listpack:
+// integers without a fraction, everything else in the shortest form that
+// reads back exactly.
+func formatScore(f float64) []byte {
+	switch {
+	case math.IsInf(f, 1):
+		return []byte("inf")
+	case math.IsInf(f, -1):
+		return []byte("-inf")
+	case f == math.Trunc(f) && math.Abs(f) < 1<<53:
+		return strconv.AppendInt(nil, int64(f), 10)
+	}
+	return strconv.AppendFloat(nil, f, 'g', 17, 64)
+}
+
+// quicklist writes list elements as listpack nodes split the way the
+// list-max-listpack-size default (8 kB per node) splits them.
+func (e *encoder) quicklist(elems [][]byte) {
+	const nodeBytes = 8192
+	var nodes [][]byte
+	lp := newListpack()
+	for _, el := range elems {
+		if lp.n > 0 && len(lp.b)+len(el)+11 > nodeBytes {
+			nodes = append(nodes, lp.bytes())
+			lp = newListpack()
+		}
+		lp.append(el)
+	}
+	if lp.n > 0 {
+		nodes = append(nodes, lp.bytes())
+	}
+	e.length(uint64(len(nodes)))
+	for _, n := range nodes {
+		e.length(2)
+		e.blob(n)
+	}
+}
+
+// stream writes a stream as Redis 7.0 does (STREAM_LISTPACKS_2): nodes of
+// at most 100 entries, each delta-encoded against its first entry.
+func (e *encoder) stream(s *Stream) {
+	const nodeEntries = 100
+	var keys, nodes [][]byte
+	for i := 0; i < len(s.Entries); i += nodeEntries {
+		end := min(i+nodeEntries, len(s.Entries))
+		keys = append(keys, s.Entries[i].ID.raw())
+		nodes = append(nodes, streamNode(s.Entries[i:end]))
+	}
+	e.length(uint64(len(nodes)))
+	for i := range nodes {
+		e.rawStrOrInt(keys[i])
+		e.blob(nodes[i])
+	}
+	e.length(s.Length)
+	e.length(s.LastID.Ms)
+	e.length(s.LastID.Seq)
+	e.length(s.FirstID.Ms)
+	e.length(s.FirstID.Seq)
+	e.length(s.MaxDeletedID.Ms)
+	e.length(s.MaxDeletedID.Seq)
+	e.length(s.EntriesAdded)
+	e.length(uint64(len(s.Groups)))
+	for _, g := range s.Groups {
+		e.str([]byte(g.Name))
+		e.length(g.LastID.Ms)
+		e.length(g.LastID.Seq)
+		e.length(uint64(g.EntriesRead))
+		e.length(uint64(len(g.PEL)))
+		for _, n := range g.PEL {
+			e.b = append(e.b, n.ID.raw()...)
+			e.millis(n.DeliveryTime)
+			e.length(n.DeliveryCount)
+		}
+		e.length(uint64(len(g.Consumers)))
+		for _, c := range g.Consumers {
+			e.str([]byte(c.Name))
+			e.millis(c.SeenTime)
+			e.length(uint64(len(c.PEL)))
+			for _, id := range c.PEL {
+				e.b = append(e.b, id.raw()...)
+			}
+		}
+	}
+}
+
+// rawStrOrInt writes a node key; Redis passes it through the same string
+// writer, so a 16-byte id never becomes an integer but may be compressed.
+func (e *encoder) rawStrOrInt(b []byte) { e.str(b) }
+
+// streamNode builds one stream listpack from consecutive entries.
+func streamNode(entries []StreamEntry) []byte {
+	master := entries[0].ID
+	var mfields [][]byte
+	for i := 0; i < len(entries[0].Fields); i += 2 {
+		mfields = append(mfields, entries[0].Fields[i])
+	}
+	lp := newListpack()
+	lp.appendInt(int64(len(entries)))
+	lp.appendInt(0)
+	lp.appendInt(int64(len(mfields)))
+	for _, f := range mfields {
+		lp.append(f)
+	}
+	lp.appendInt(0)
+	for _, en := range entries {
+		same := len(en.Fields) == 2*len(mfields)
+		for i := 0; same && i < len(mfields); i++ {
+			same = string(en.Fields[2*i]) == string(mfields[i])
+		}
+		nf := len(en.Fields) / 2
+		if same {
+			lp.appendInt(streamItemSameFields)
+		} else {
+			lp.appendInt(0)
+		}
+		lp.appendInt(int64(en.ID.Ms - master.Ms))
+		lp.appendInt(int64(en.ID.Seq - master.Seq))
+		if same {
+			for i := 1; i < len(en.Fields); i += 2 {
+				lp.append(en.Fields[i])
+			}
+			lp.appendInt(int64(nf + 3))
+		} else {
+			lp.appendInt(int64(nf))
+			for _, f := range en.Fields {
+				lp.append(f)
+			}
+			lp.appendInt(int64(2*nf + 1 + 3))
+		}
+	}
+	return lp.bytes()
+}
+
+// WriteFile writes data to dir/name the way Redis does: into a temporary
+// file in dir, synced, then renamed over the target.
+func WriteFile(dir, name string, data []byte) error {
+	tmp, err := WriteTemp(dir, data)
+	if err != nil {
+		return err
+	}
+	return Commit(tmp, dir, name)
+}
+
+// WriteTemp writes data to a fresh synced temporary file in dir and
+// returns its path; Commit or os.Remove finishes it.
+func WriteTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, fmt.Sprintf("temp-%d-*.rdb", os.Getpid()))
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0644)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// Commit renames a temporary file over dir/name and syncs the directory.
+func Commit(tmp, dir, name string) error {
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,17 +1,32 @@
 package commands
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"modhost/engine"
 )
 
 func init() { groups = append(groups, registerConnection) }
 
+// connSpec builds a connection-group table entry.
+func connSpec(name string, arity int, flags engine.Flag, run func(*engine.Ctx), summary, since string, tips ...string) *engine.Spec {
+	return &engine.Spec{Name: name, Arity: arity, Flags: flags, ACL: []string{"connection"}, Run: run,
+		Summary: summary, Since: since, Group: "connection", Complexity: "O(1)", Tips: tips}
+}
+
 func registerConnection(t *engine.Table) {
-	t.Add(&engine.Spec{Name: "echo", Arity: 2, Flags: fast, ACL: []string{"fast", "connection"}, Run: cmdEcho})
-	t.Add(&engine.Spec{Name: "ping", Arity: -1, Flags: fast, ACL: []string{"fast", "connection"}, Run: cmdPing})
-	t.Add(&engine.Spec{Name: "select", Arity: 2, Flags: loading | stale | fast, ACL: []string{"fast", "connection"}, Run: cmdSelect})
+	auth := connSpec("auth", -2, noscript|loading|stale|fast|noauth|engine.FlagAllowBusy, cmdAuth, "Authenticates the connection.", "1.0.0")
+	auth.Complexity = "O(N) where N is the number of passwords defined for the user"
+	t.Add(auth)
+	t.Add(connSpec("echo", 2, loading|stale|fast, cmdEcho, "Returns the given string.", "1.0.0"))
+	hello := connSpec("hello", -1, noscript|loading|stale|fast|noauth|engine.FlagAllowBusy, cmdHello, "Handshakes with the Redis server.", "6.0.0")
+	t.Add(hello)
+	t.Add(connSpec("ping", -1, fast, cmdPing, "Returns the server's liveliness response.", "1.0.0", "request_policy:all_shards", "response_policy:all_succeeded"))
+	t.Add(connSpec("quit", -1, engine.FlagAllowBusy|noscript|loading|stale|fast|noauth, cmdQuit, "Closes the connection.", "1.0.0"))
+	t.Add(connSpec("reset", 1, noscript|loading|stale|fast|noauth|engine.FlagAllowBusy, cmdReset, "Resets the connection.", "6.2.0"))
+	t.Add(connSpec("select", 2, loading|stale|fast, cmdSelect, "Changes the selected database.", "1.0.0"))
 }
 
 func cmdEcho(c *engine.Ctx) { c.W.Bulk(c.Args[1]) }
@@ -50,4 +65,123 @@ func cmdSelect(c *engine.Ctx) {
 	}
 	c.C.DB = c.S.KS.DBs[n]
 	c.W.OK()
+}
+
+func cmdQuit(c *engine.Ctx) {
+	c.W.OK()
+	c.C.Flags |= engine.ClientCloseAfterReply
+}
+
+func cmdReset(c *engine.Ctx) {
+	if c.C.Flags&(engine.ClientReplica|engine.ClientMaster|engine.ClientModule) != 0 {
+		c.Error(msgResetNotNormal)
+		return
+	}
+	c.S.ResetClient(c.C)
+	c.W.Simple("RESET")
+}
+
+// authenticate checks user/password against requirepass (the default
+// user is the only one until ACL lands) and marks the client
+// authenticated on success.
+func authenticate(c *engine.Ctx, user, pass []byte) bool {
+	if string(user) != "default" || (c.S.RequirePass != "" && string(pass) != c.S.RequirePass) {
+		return false
+	}
+	c.C.Authed = true
+	c.C.User = "default"
+	return true
+}
+
+func cmdAuth(c *engine.Ctx) {
+	if len(c.Args) > 3 {
+		c.Error(msgSyntax)
+		return
+	}
+	user, pass := []byte("default"), c.Args[1]
+	if len(c.Args) == 2 {
+		if c.S.RequirePass == "" {
+			c.Error(msgAuthNoPassword)
+			return
+		}
+	} else {
+		user, pass = c.Args[1], c.Args[2]
+	}
+	if !authenticate(c, user, pass) {
+		c.Error(msgInvalidPassword)
+		return
+	}
+	c.W.OK()
+}
+
+func cmdHello(c *engine.Ctx) {
+	ver := int64(0)
+	next := 1
+	if len(c.Args) >= 2 {
+		v, ok := parseInt64(c.Args[1])
+		if !ok {
+			c.Error(msgHelloProto)
+			return
+		}
+		if v < 2 || v > 3 {
+			c.Error(msgNoProto)
+			return
+		}
+		ver = v
+		next = 2
+	}
+	var user, pass, name []byte
+	hasAuth, hasName := false, false
+	for j := next; j < len(c.Args); j++ {
+		more := len(c.Args) - 1 - j
+		switch opt := strings.ToLower(c.Arg(j)); {
+		case opt == "auth" && more >= 2:
+			user, pass, hasAuth = c.Args[j+1], c.Args[j+2], true
+			j += 2
+		case opt == "setname" && more >= 1:
+			name, hasName = c.Args[j+1], true
+			if !validClientAttr(name) {
+				c.Error(msgClientName)
+				return
+			}
+			j++
+		default:
+			c.Error(fmt.Sprintf(msgHelloOption, cArg(c.Args[j], len(c.Args[j]))))
+			return
+		}
+	}
+	if hasAuth && !authenticate(c, user, pass) {
+		c.Error(msgInvalidPassword)
+		return
+	}
+	if !c.C.Authed {
+		c.Error(msgHelloNoAuth)
+		return
+	}
+	if hasName {
+		c.C.Name = string(name)
+	}
+	if ver != 0 {
+		c.C.SetProto(int(ver))
+	}
+	w := c.W
+	w.Map(7)
+	w.BulkString("server")
+	w.BulkString("redis")
+	w.BulkString("version")
+	w.BulkString(engine.RedisVersion)
+	w.BulkString("proto")
+	w.Int(int64(c.C.Resp))
+	w.BulkString("id")
+	w.Int(c.C.ID)
+	w.BulkString("mode")
+	w.BulkString("standalone")
+	w.BulkString("role")
+	w.BulkString("master")
+	w.BulkString("modules")
+	if c.S.Info.HelloModules != nil {
+		c.S.Info.HelloModules(w)
+	} else {
+		w.Array(0)
+	}
 }

@@ -188,7 +188,17 @@ func (s *Server) countError(msg string) {
 // Exec runs one command for c. The caller holds the execution lock. The
 // reply goes to c.W.
 func (s *Server) Exec(c *Client, args [][]byte) {
+	start := len(c.W.Buf)
 	s.exec(c, args, true)
+	// CLIENT REPLY OFF / SKIP drop what the command wrote; SKIP lasts for
+	// the one command after CLIENT REPLY SKIP.
+	if c.Flags&(ClientReplyOff|ClientReplySkip) != 0 && c.Blocked == nil {
+		c.W.Buf = c.W.Buf[:start]
+	}
+	c.Flags &^= ClientReplySkip
+	if c.Flags&ClientReplySkipNext != 0 {
+		c.Flags = c.Flags&^ClientReplySkipNext | ClientReplySkip
+	}
 }
 
 // errUnknownCommand formats Redis 7.2's unknown-command error: the name
@@ -271,15 +281,15 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 	}
 	if !arityOK(cmd, len(args)) {
 		if cmd.Parent != nil || len(cmd.Subs) == 0 {
-			s.rejectCmd(c, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
+			s.rejectResolved(c, cmd, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
 		} else {
-			s.rejectCmd(c, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
+			s.rejectResolved(c, cmd, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
 		}
 		cmd.Stats.Rejected.Add(1)
 		return
 	}
 	if !c.Authed && cmd.Flags&FlagNoAuth == 0 {
-		s.rejectCmd(c, "NOAUTH Authentication required.")
+		s.rejectResolved(c, cmd, "NOAUTH Authentication required.")
 		return
 	}
 	if c.Flags&ClientMulti != 0 && !isMultiControl(cmd) {
@@ -297,7 +307,7 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		return
 	}
 	if c.Resp == 2 && c.Flags&ClientPubSub != 0 && !allowedInPubSub(cmd) {
-		s.rejectCmd(c, fmt.Sprintf("ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context", cmd.FullName()))
+		s.rejectResolved(c, cmd, fmt.Sprintf("ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context", cmd.FullName()))
 		return
 	}
 	s.Call(c, cmd, args)
@@ -407,3 +417,7 @@ func (s *Server) notify(db *keyspace.DB, class int, event, key string) {
 		s.PubSub.Publish(s, "__keyevent@"+dbs+"__:"+event, key)
 	}
 }
+
+// CountError records an error reply produced outside Ctx.Error (module
+// replies) in INFO errorstats.
+func (s *Server) CountError(msg string) { s.countError(msg) }

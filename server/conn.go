@@ -110,7 +110,28 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 		if c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0 {
 			break
 		}
+		for {
+			// CLIENT PAUSE: wait without the lock until the pause ends.
+			wait, until, paused := eng.PausedFor(c, args)
+			if !paused {
+				break
+			}
+			c.CommitReply()
+			eng.Lock.Unlock()
+			_ = c.Flush()
+			t := time.NewTimer(time.Until(until))
+			select {
+			case <-wait:
+			case <-t.C:
+			}
+			t.Stop()
+			eng.Lock.Lock()
+		}
 		c.LastInteraction = time.Now()
+		c.ArgvMem = 0
+		for _, a := range args {
+			c.ArgvMem += len(a)
+		}
 		eng.Exec(c, args)
 		if c.Blocked != nil {
 			c.CommitReply()

@@ -22,6 +22,9 @@ type Pair struct {
 	Redis   *testserver.Redis
 	conns   []*conns
 	cur     int
+	// root is the test that started the pair: connections live as long
+	// as it does, not as long as the transcript line that opened them.
+	root testing.TB
 }
 
 type conns struct{ m, r *testserver.Conn }
@@ -54,7 +57,7 @@ func Start(t testing.TB, opts ...Option) *Pair {
 	}
 	r := testserver.StartRedis(t, o.args...)
 	m := testserver.StartModhost(t, o.args...)
-	p := &Pair{t: t, Modhost: m, Redis: r}
+	p := &Pair{t: t, Modhost: m, Redis: r, root: t}
 	p.Conn(0)
 	return p
 }
@@ -63,8 +66,8 @@ func Start(t testing.TB, opts ...Option) *Pair {
 func (p *Pair) Conn(i int) {
 	for len(p.conns) <= i {
 		p.conns = append(p.conns, &conns{
-			m: testserver.Dial(p.t, p.Modhost.Addr),
-			r: testserver.Dial(p.t, p.Redis.Addr),
+			m: testserver.Dial(p.root, p.Modhost.Addr),
+			r: testserver.Dial(p.root, p.Redis.Addr),
 		})
 	}
 	p.cur = i

@@ -1,11 +1,14 @@
 package engine
 
 import (
+	"sort"
+
 	"modhost/internal/glob"
 	"modhost/resp"
 )
 
-// PubSub tracks channel and pattern subscriptions. Lock held for all use.
+// PubSub tracks channel, pattern and shard-channel subscriptions. Lock
+// held for all use.
 type PubSub struct {
 	Channels      map[string]map[*Client]struct{}
 	Patterns      map[string]map[*Client]struct{}
@@ -20,19 +23,32 @@ func newPubSub() *PubSub {
 	}
 }
 
+// deliver writes one message to c. The client running the current command
+// gets it in its reply buffer, so it lands between that command's replies
+// exactly where Redis would put it; everyone else gets it through Queue.
+func deliver(c *Client, w *resp.Writer, build func(w *resp.Writer)) {
+	if c.CurrentCmd != nil {
+		build(c.W)
+		return
+	}
+	w.Proto = c.Resp
+	w.Reset()
+	build(w)
+	c.Queue(w.Buf)
+}
+
 // Publish delivers msg to every subscriber of channel (and of matching
 // patterns) and returns how many received it.
 func (p *PubSub) Publish(s *Server, channel, msg string) int {
 	n := 0
 	w := resp.New(2)
 	for c := range p.Channels[channel] {
-		w.Proto = c.Resp
-		w.Reset()
-		w.Push(3)
-		w.BulkString("message")
-		w.BulkString(channel)
-		w.BulkString(msg)
-		c.Queue(w.Buf)
+		deliver(c, w, func(w *resp.Writer) {
+			w.Push(3)
+			w.BulkString("message")
+			w.BulkString(channel)
+			w.BulkString(msg)
+		})
 		n++
 	}
 	for pat, subs := range p.Patterns {
@@ -40,22 +56,119 @@ func (p *PubSub) Publish(s *Server, channel, msg string) int {
 			continue
 		}
 		for c := range subs {
-			w.Proto = c.Resp
-			w.Reset()
-			w.Push(4)
-			w.BulkString("pmessage")
-			w.BulkString(pat)
-			w.BulkString(channel)
-			w.BulkString(msg)
-			c.Queue(w.Buf)
+			deliver(c, w, func(w *resp.Writer) {
+				w.Push(4)
+				w.BulkString("pmessage")
+				w.BulkString(pat)
+				w.BulkString(channel)
+				w.BulkString(msg)
+			})
 			n++
 		}
 	}
 	return n
 }
 
+// SPublish delivers msg to the subscribers of a shard channel (patterns
+// never see shard messages) and returns how many received it.
+func (p *PubSub) SPublish(s *Server, channel, msg string) int {
+	n := 0
+	w := resp.New(2)
+	for c := range p.ShardChannels[channel] {
+		deliver(c, w, func(w *resp.Writer) {
+			w.Push(3)
+			w.BulkString("smessage")
+			w.BulkString(channel)
+			w.BulkString(msg)
+		})
+		n++
+	}
+	return n
+}
+
 // SubscriptionCount reports the client's channel+pattern subscriptions.
 func (c *Client) SubscriptionCount() int { return len(c.Channels) + len(c.Patterns) }
+
+// ShardSubscriptionCount reports the client's shard-channel subscriptions.
+func (c *Client) ShardSubscriptionCount() int { return len(c.ShardChannels) }
+
+// Subscription kinds for Subscribe and Unsubscribe.
+const (
+	SubChannel = iota
+	SubPattern
+	SubShard
+)
+
+func (p *PubSub) tables(c *Client, kind int) (server map[string]map[*Client]struct{}, client *map[string]struct{}) {
+	switch kind {
+	case SubPattern:
+		return p.Patterns, &c.Patterns
+	case SubShard:
+		return p.ShardChannels, &c.ShardChannels
+	}
+	return p.Channels, &c.Channels
+}
+
+// Subscribe adds c to name's subscribers and reports whether it was new.
+// It does not reply and does not set ClientPubSub.
+func (p *PubSub) Subscribe(c *Client, kind int, name string) bool {
+	srv, cli := p.tables(c, kind)
+	if *cli == nil {
+		*cli = map[string]struct{}{}
+	}
+	if _, ok := (*cli)[name]; ok {
+		return false
+	}
+	(*cli)[name] = struct{}{}
+	m := srv[name]
+	if m == nil {
+		m = map[*Client]struct{}{}
+		srv[name] = m
+	}
+	m[c] = struct{}{}
+	return true
+}
+
+// Unsubscribe removes c from name's subscribers and reports whether it was
+// subscribed. The caller clears ClientPubSub when nothing is left.
+func (p *PubSub) Unsubscribe(c *Client, kind int, name string) bool {
+	srv, cli := p.tables(c, kind)
+	if _, ok := (*cli)[name]; !ok {
+		return false
+	}
+	delete(*cli, name)
+	if m := srv[name]; m != nil {
+		delete(m, c)
+		if len(m) == 0 {
+			delete(srv, name)
+		}
+	}
+	return true
+}
+
+// Subscriptions returns c's subscriptions of one kind, sorted so replies
+// are stable.
+func (c *Client) Subscriptions(kind int) []string {
+	var m map[string]struct{}
+	switch kind {
+	case SubPattern:
+		m = c.Patterns
+	case SubShard:
+		m = c.ShardChannels
+	default:
+		m = c.Channels
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// UnsubscribeAll drops every subscription of c without replying (RESET,
+// disconnect).
+func (p *PubSub) UnsubscribeAll(c *Client) { p.unsubscribeAll(c) }
 
 func (p *PubSub) unsubscribeAll(c *Client) {
 	for ch := range c.Channels {

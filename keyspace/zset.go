@@ -1,0 +1,621 @@
+package keyspace
+
+import (
+	"bytes"
+	"math/rand/v2"
+
+	"modhost/internal/dict"
+)
+
+// Sorted set encoding thresholds (zset-max-listpack-entries and
+// zset-max-listpack-value); the config layer sets them.
+var (
+	ZSetMaxListpackEntries = 128
+	ZSetMaxListpackValue   = 64
+)
+
+const (
+	zsMaxLevel = 32
+	zsP        = 0.25
+)
+
+type zsLevel struct {
+	forward *zsNode
+	// span counts the level-0 steps the forward link jumps, which is what
+	// makes rank lookups O(log n).
+	span int
+}
+
+type zsNode struct {
+	member   string
+	score    float64
+	backward *zsNode
+	level    []zsLevel
+}
+
+// ZSet is a sorted set: a skiplist whose links carry spans (an
+// order-statistic structure: rank and range by score, lex or rank in
+// O(log n)) plus a SCAN-safe dict from member to node. Members are ordered
+// by score, then bytewise. The encoding name follows Redis: "listpack"
+// while small, "skiplist" after either threshold is passed.
+type ZSet struct {
+	header   *zsNode
+	tail     *zsNode
+	length   int
+	level    int
+	dict     *dict.Dict[*zsNode]
+	listpack bool
+}
+
+// NewZSet returns an empty listpack-encoded sorted set.
+func NewZSet() *ZSet {
+	return &ZSet{
+		header:   &zsNode{level: make([]zsLevel, zsMaxLevel)},
+		level:    1,
+		dict:     dict.New[*zsNode](),
+		listpack: true,
+	}
+}
+
+// NewZSetFor returns an empty sorted set in the encoding Redis picks for
+// sizeHint members whose length is about valLen (zsetTypeCreate).
+func NewZSetFor(sizeHint, valLen int) *ZSet {
+	z := NewZSet()
+	z.listpack = sizeHint <= ZSetMaxListpackEntries && valLen <= ZSetMaxListpackValue
+	return z
+}
+
+// Kind implements Value.
+func (*ZSet) Kind() Kind { return KindZSet }
+
+// Encoding is what OBJECT ENCODING reports: listpack or skiplist.
+func (z *ZSet) Encoding() string {
+	if z.listpack {
+		return "listpack"
+	}
+	return "skiplist"
+}
+
+// Len reports the number of members.
+func (z *ZSet) Len() int { return z.length }
+
+// MaybeConvert switches to skiplist when sizeHint members are about to be
+// added to a listpack that could not hold them.
+func (z *ZSet) MaybeConvert(sizeHint int) {
+	if z.listpack && sizeHint > ZSetMaxListpackEntries {
+		z.listpack = false
+	}
+}
+
+// ConvertToListpackIfFits switches back to listpack when the set is small
+// and its longest member is maxLen bytes or less (stores of ZUNIONSTORE
+// and friends).
+func (z *ZSet) ConvertToListpackIfFits(maxLen int) {
+	if !z.listpack && z.length <= ZSetMaxListpackEntries && maxLen <= ZSetMaxListpackValue {
+		z.listpack = true
+	}
+}
+
+func zsLess(s1 float64, m1 string, s2 float64, m2 string) bool {
+	return s1 < s2 || (s1 == s2 && m1 < m2)
+}
+
+func randomLevel() int {
+	l := 1
+	for l < zsMaxLevel && rand.Float64() < zsP {
+		l++
+	}
+	return l
+}
+
+func (z *ZSet) insert(score float64, member string) *zsNode {
+	var update [zsMaxLevel]*zsNode
+	var rank [zsMaxLevel]int
+	x := z.header
+	for i := z.level - 1; i >= 0; i-- {
+		if i < z.level-1 {
+			rank[i] = rank[i+1]
+		}
+		for x.level[i].forward != nil && zsLess(x.level[i].forward.score, x.level[i].forward.member, score, member) {
+			rank[i] += x.level[i].span
+			x = x.level[i].forward
+		}
+		update[i] = x
+	}
+	lvl := randomLevel()
+	if lvl > z.level {
+		for i := z.level; i < lvl; i++ {
+			rank[i] = 0
+			update[i] = z.header
+			update[i].level[i].span = z.length
+		}
+		z.level = lvl
+	}
+	n := &zsNode{member: member, score: score, level: make([]zsLevel, lvl)}
+	for i := 0; i < lvl; i++ {
+		n.level[i].forward = update[i].level[i].forward
+		update[i].level[i].forward = n
+		n.level[i].span = update[i].level[i].span - (rank[0] - rank[i])
+		update[i].level[i].span = rank[0] - rank[i] + 1
+	}
+	for i := lvl; i < z.level; i++ {
+		update[i].level[i].span++
+	}
+	if update[0] != z.header {
+		n.backward = update[0]
+	}
+	if n.level[0].forward != nil {
+		n.level[0].forward.backward = n
+	} else {
+		z.tail = n
+	}
+	z.length++
+	return n
+}
+
+func (z *ZSet) unlink(x *zsNode, update *[zsMaxLevel]*zsNode) {
+	for i := 0; i < z.level; i++ {
+		if update[i].level[i].forward == x {
+			update[i].level[i].span += x.level[i].span - 1
+			update[i].level[i].forward = x.level[i].forward
+		} else {
+			update[i].level[i].span--
+		}
+	}
+	if x.level[0].forward != nil {
+		x.level[0].forward.backward = x.backward
+	} else {
+		z.tail = x.backward
+	}
+	for z.level > 1 && z.header.level[z.level-1].forward == nil {
+		z.level--
+	}
+	z.length--
+}
+
+// remove deletes the node with this score and member from the skiplist.
+func (z *ZSet) remove(score float64, member string) bool {
+	var update [zsMaxLevel]*zsNode
+	x := z.header
+	for i := z.level - 1; i >= 0; i-- {
+		for x.level[i].forward != nil && zsLess(x.level[i].forward.score, x.level[i].forward.member, score, member) {
+			x = x.level[i].forward
+		}
+		update[i] = x
+	}
+	x = x.level[0].forward
+	if x != nil && x.score == score && x.member == member {
+		z.unlink(x, &update)
+		return true
+	}
+	return false
+}
+
+// Score returns member's score.
+func (z *ZSet) Score(member []byte) (float64, bool) {
+	n, ok := z.dict.Get(string(member))
+	if !ok {
+		return 0, false
+	}
+	return n.score, true
+}
+
+// Set adds member with score, or moves it to score; it reports whether the
+// member is new. Adding may switch a listpack to skiplist (more members
+// than the entries threshold, or a member longer than the value one).
+func (z *ZSet) Set(member []byte, score float64) bool {
+	m := string(member)
+	if n, ok := z.dict.Get(m); ok {
+		if n.score != score {
+			z.remove(n.score, m)
+			z.dict.Set(m, z.insert(score, m))
+		}
+		return false
+	}
+	if z.listpack && (z.length+1 > ZSetMaxListpackEntries || len(member) > ZSetMaxListpackValue) {
+		z.listpack = false
+	}
+	z.dict.Set(m, z.insert(score, m))
+	return true
+}
+
+// Delete removes member and reports whether it was present.
+func (z *ZSet) Delete(member []byte) bool {
+	n, ok := z.dict.Delete(string(member))
+	if !ok {
+		return false
+	}
+	z.remove(n.score, n.member)
+	return true
+}
+
+// Rank returns member's 0-based rank, counted from the highest score when
+// reverse, and its score.
+func (z *ZSet) Rank(member []byte, reverse bool) (int, float64, bool) {
+	n, ok := z.dict.Get(string(member))
+	if !ok {
+		return 0, 0, false
+	}
+	rank := 0
+	x := z.header
+	for i := z.level - 1; i >= 0; i-- {
+		for x.level[i].forward != nil && !zsLess(n.score, n.member, x.level[i].forward.score, x.level[i].forward.member) {
+			rank += x.level[i].span
+			x = x.level[i].forward
+		}
+		if x == n {
+			break
+		}
+	}
+	if reverse {
+		return z.length - rank, n.score, true
+	}
+	return rank - 1, n.score, true
+}
+
+// byRank returns the node at 1-based rank r.
+func (z *ZSet) byRank(r int) *zsNode {
+	if r < 1 || r > z.length {
+		return nil
+	}
+	traversed := 0
+	x := z.header
+	for i := z.level - 1; i >= 0; i-- {
+		for x.level[i].forward != nil && traversed+x.level[i].span <= r {
+			traversed += x.level[i].span
+			x = x.level[i].forward
+		}
+		if traversed == r {
+			return x
+		}
+	}
+	return nil
+}
+
+// ByRank returns the member and score at 0-based rank i.
+func (z *ZSet) ByRank(i int) ([]byte, float64, bool) {
+	n := z.byRank(i + 1)
+	if n == nil {
+		return nil, 0, false
+	}
+	return []byte(n.member), n.score, true
+}
+
+// RangeByRank calls fn for ranks start..stop (0-based, inclusive, already
+// clamped), walking from the lowest score, or from the highest when
+// reverse (ranks then count from the top), until fn returns false.
+func (z *ZSet) RangeByRank(start, stop int, reverse bool, fn func(member []byte, score float64) bool) {
+	if start > stop || start >= z.length {
+		return
+	}
+	var n *zsNode
+	if reverse {
+		n = z.byRank(z.length - start)
+	} else {
+		n = z.byRank(start + 1)
+	}
+	for i := start; i <= stop && n != nil; i++ {
+		if !fn([]byte(n.member), n.score) {
+			return
+		}
+		if reverse {
+			n = n.backward
+		} else {
+			n = n.level[0].forward
+		}
+	}
+}
+
+// Range calls fn for every member in order until fn returns false.
+func (z *ZSet) Range(fn func(member []byte, score float64) bool) {
+	for n := z.header.level[0].forward; n != nil; n = n.level[0].forward {
+		if !fn([]byte(n.member), n.score) {
+			return
+		}
+	}
+}
+
+// ScoreRange is a score interval; MinEx/MaxEx make an end exclusive.
+type ScoreRange struct {
+	Min, Max     float64
+	MinEx, MaxEx bool
+}
+
+func (r *ScoreRange) geMin(s float64) bool {
+	if r.MinEx {
+		return s > r.Min
+	}
+	return s >= r.Min
+}
+
+func (r *ScoreRange) leMax(s float64) bool {
+	if r.MaxEx {
+		return s < r.Max
+	}
+	return s <= r.Max
+}
+
+func (r *ScoreRange) empty() bool {
+	return r.Min > r.Max || (r.Min == r.Max && (r.MinEx || r.MaxEx))
+}
+
+// LexBound is one end of a lex range: Inf -1 is "-", +1 is "+", 0 means
+// Value, exclusive when Excl.
+type LexBound struct {
+	Value []byte
+	Inf   int
+	Excl  bool
+}
+
+// LexRange is a member interval for the BYLEX commands.
+type LexRange struct{ Min, Max LexBound }
+
+func lexCmp(v string, b *LexBound) int {
+	switch b.Inf {
+	case -1:
+		return 1
+	case 1:
+		return -1
+	}
+	return bytes.Compare([]byte(v), b.Value)
+}
+
+func (r *LexRange) geMin(v string) bool {
+	c := lexCmp(v, &r.Min)
+	if r.Min.Excl {
+		return c > 0
+	}
+	return c >= 0
+}
+
+func (r *LexRange) leMax(v string) bool {
+	c := lexCmp(v, &r.Max)
+	if r.Max.Excl {
+		return c < 0
+	}
+	return c <= 0
+}
+
+func (r *LexRange) empty() bool {
+	a, b := &r.Min, &r.Max
+	var c int
+	switch {
+	case a.Inf == b.Inf && a.Inf != 0:
+		c = 0
+	case a.Inf == 1 || b.Inf == -1:
+		c = 1
+	case a.Inf == -1 || b.Inf == 1:
+		c = -1
+	default:
+		c = bytes.Compare(a.Value, b.Value)
+	}
+	return c > 0 || (c == 0 && (a.Excl || b.Excl))
+}
+
+// firstWhere returns the first node for which ge holds, given that ge is
+// monotone along the list.
+func (z *ZSet) firstWhere(ge func(n *zsNode) bool) *zsNode {
+	x := z.header
+	for i := z.level - 1; i >= 0; i-- {
+		for x.level[i].forward != nil && !ge(x.level[i].forward) {
+			x = x.level[i].forward
+		}
+	}
+	return x.level[0].forward
+}
+
+// lastWhere returns the last node for which le holds, given that le is
+// true for a prefix of the list.
+func (z *ZSet) lastWhere(le func(n *zsNode) bool) *zsNode {
+	x := z.header
+	for i := z.level - 1; i >= 0; i-- {
+		for x.level[i].forward != nil && le(x.level[i].forward) {
+			x = x.level[i].forward
+		}
+	}
+	if x == z.header {
+		return nil
+	}
+	return x
+}
+
+func (z *ZSet) scoreBounds(r ScoreRange) (first, last *zsNode) {
+	if r.empty() || z.length == 0 {
+		return nil, nil
+	}
+	first = z.firstWhere(func(n *zsNode) bool { return r.geMin(n.score) })
+	if first == nil || !r.leMax(first.score) {
+		return nil, nil
+	}
+	last = z.lastWhere(func(n *zsNode) bool { return r.leMax(n.score) })
+	return first, last
+}
+
+func (z *ZSet) lexBounds(r LexRange) (first, last *zsNode) {
+	if r.empty() || z.length == 0 {
+		return nil, nil
+	}
+	first = z.firstWhere(func(n *zsNode) bool { return r.geMin(n.member) })
+	if first == nil || !r.leMax(first.member) {
+		return nil, nil
+	}
+	last = z.lastWhere(func(n *zsNode) bool { return r.leMax(n.member) })
+	return first, last
+}
+
+// walk calls fn from first to last (or last back to first when reverse),
+// skipping offset nodes first and stopping after limit calls (limit < 0:
+// no limit) or when fn returns false.
+func walk(first, last *zsNode, reverse bool, offset, limit int64, fn func(member []byte, score float64) bool) {
+	if first == nil {
+		return
+	}
+	n, end := first, last
+	if reverse {
+		n, end = last, first
+	}
+	next := func(x *zsNode) *zsNode {
+		if x == end {
+			return nil
+		}
+		if reverse {
+			return x.backward
+		}
+		return x.level[0].forward
+	}
+	for ; n != nil && offset > 0; offset-- {
+		n = next(n)
+	}
+	for ; n != nil && limit != 0; limit-- {
+		if !fn([]byte(n.member), n.score) {
+			return
+		}
+		n = next(n)
+	}
+}
+
+// RangeByScore calls fn for members with scores in r, in order (reverse:
+// from the highest), after skipping offset of them and for at most limit
+// (limit < 0: all).
+func (z *ZSet) RangeByScore(r ScoreRange, reverse bool, offset, limit int64, fn func(member []byte, score float64) bool) {
+	first, last := z.scoreBounds(r)
+	walk(first, last, reverse, offset, limit, fn)
+}
+
+// RangeByLex is RangeByScore for a member interval (meaningful when all
+// scores are equal, as with Redis).
+func (z *ZSet) RangeByLex(r LexRange, reverse bool, offset, limit int64, fn func(member []byte, score float64) bool) {
+	first, last := z.lexBounds(r)
+	walk(first, last, reverse, offset, limit, fn)
+}
+
+func (z *ZSet) rankOf(n *zsNode) int {
+	r, _, _ := z.Rank([]byte(n.member), false)
+	return r
+}
+
+// CountByScore reports how many members have scores in r, in O(log n).
+func (z *ZSet) CountByScore(r ScoreRange) int {
+	first, last := z.scoreBounds(r)
+	if first == nil {
+		return 0
+	}
+	return z.rankOf(last) - z.rankOf(first) + 1
+}
+
+// CountByLex reports how many members fall in r, in O(log n).
+func (z *ZSet) CountByLex(r LexRange) int {
+	first, last := z.lexBounds(r)
+	if first == nil {
+		return 0
+	}
+	return z.rankOf(last) - z.rankOf(first) + 1
+}
+
+func (z *ZSet) deleteSpan(first, last *zsNode) int {
+	if first == nil {
+		return 0
+	}
+	var victims []*zsNode
+	for n := first; n != nil; n = n.level[0].forward {
+		victims = append(victims, n)
+		if n == last {
+			break
+		}
+	}
+	for _, n := range victims {
+		z.dict.Delete(n.member)
+		z.remove(n.score, n.member)
+	}
+	return len(victims)
+}
+
+// DeleteRangeByScore removes the members with scores in r.
+func (z *ZSet) DeleteRangeByScore(r ScoreRange) int { return z.deleteSpan(z.scoreBounds(r)) }
+
+// DeleteRangeByLex removes the members in r.
+func (z *ZSet) DeleteRangeByLex(r LexRange) int { return z.deleteSpan(z.lexBounds(r)) }
+
+// DeleteRangeByRank removes ranks start..stop (0-based, clamped).
+func (z *ZSet) DeleteRangeByRank(start, stop int) int {
+	if start > stop || start >= z.length {
+		return 0
+	}
+	return z.deleteSpan(z.byRank(start+1), z.byRank(stop+1))
+}
+
+// Scan runs one ZSCAN step: listpack sets visit everything and return 0,
+// skiplist sets walk their dict (see dict.Scan).
+func (z *ZSet) Scan(cursor uint64, fn func(member []byte, score float64)) uint64 {
+	if z.listpack {
+		z.Range(func(m []byte, s float64) bool { fn(m, s); return true })
+		return 0
+	}
+	return z.dict.Scan(cursor, func(k string, n *zsNode) { fn([]byte(k), n.score) })
+}
+
+// Random returns a random member and its score.
+func (z *ZSet) Random() ([]byte, float64, bool) {
+	if z.length == 0 {
+		return nil, 0, false
+	}
+	if z.listpack {
+		m, s, _ := z.ByRank(rand.IntN(z.length))
+		return m, s, true
+	}
+	k, n, _ := z.dict.Random()
+	return []byte(k), n.score, true
+}
+
+// checkInvariants verifies ordering, spans, backward links and the dict;
+// tests call it.
+func (z *ZSet) checkInvariants() string {
+	count := 0
+	var prev *zsNode
+	for n := z.header.level[0].forward; n != nil; n = n.level[0].forward {
+		count++
+		if n.backward != prev {
+			return "bad backward link"
+		}
+		if prev != nil && !zsLess(prev.score, prev.member, n.score, n.member) {
+			return "out of order"
+		}
+		if d, ok := z.dict.Get(n.member); !ok || d != n {
+			return "dict mismatch"
+		}
+		prev = n
+	}
+	if prev != z.tail {
+		return "bad tail"
+	}
+	if count != z.length || z.dict.Len() != z.length {
+		return "bad length"
+	}
+	for i := 0; i < z.level; i++ {
+		pos := 0
+		for x := z.header; x != nil; x = x.level[i].forward {
+			next := x.level[i].forward
+			if next == nil {
+				break
+			}
+			steps := 0
+			for y := x; y != next; y = y.level[0].forward {
+				steps++
+			}
+			if x == z.header {
+				steps = 0
+				for y := z.header.level[0].forward; ; y = y.level[0].forward {
+					steps++
+					if y == next {
+						break
+					}
+				}
+			}
+			if x.level[i].span != steps {
+				return "bad span"
+			}
+			pos += steps
+		}
+	}
+	return ""
+}

@@ -433,14 +433,31 @@ func cmdSetrange(c *engine.Ctx) {
 		if stringTooLong(c, offset, int64(len(val))) {
 			return
 		}
-		if need := int(offset) + len(val); need > len(s.B) {
-			s.B = append(s.B, make([]byte, need-len(s.B))...)
-		}
+		s.B = growZero(s.B, int(offset)+len(val))
 		s.Raw = true
 	}
 	copy(s.B[offset:], val)
 	changed(c, k, keyspace.NotifyString, "setrange")
 	c.W.Int(int64(len(s.B)))
+}
+
+// growZero returns b extended with zero bytes to length n (unchanged when
+// already that long), allocating once: large growths (SETRANGE, SETBIT
+// near proto-max-bulk-len) must not copy twice.
+func growZero(b []byte, n int) []byte {
+	if n <= len(b) {
+		return b
+	}
+	if n <= cap(b) {
+		old := len(b)
+		b = b[:n]
+		clear(b[old:])
+		return b
+	}
+	// Spare room as sds keeps it: double while small, +1MB when large.
+	nb := make([]byte, n, n+min(n, 1<<20))
+	copy(nb, b)
+	return nb
 }
 
 // incrGeneric is INCR, DECR, INCRBY and DECRBY: the result keeps the TTL.

@@ -38,12 +38,12 @@ func registerGeneric(t *engine.Table) {
 	t.Add(&engine.Spec{Name: "swapdb", Arity: 3, Flags: write | fast, ACL: []string{"keyspace", "write", "fast", "dangerous"}, Run: cmdSwapdb})
 	t.Add(&engine.Spec{Name: "touch", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"}, Run: cmdTouch})
 	t.Add(&engine.Spec{Name: "object", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
-	"encoding": {Name: "encoding", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectEncoding},
-	"freq": {Name: "freq", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectFreq},
-	"help": {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"keyspace", "slow"}, Run: cmdObjectHelp},
-	"idletime": {Name: "idletime", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectIdletime},
-	"refcount": {Name: "refcount", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectRefcount},
-}})
+		"encoding": {Name: "encoding", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectEncoding},
+		"freq":     {Name: "freq", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectFreq},
+		"help":     {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"keyspace", "slow"}, Run: cmdObjectHelp},
+		"idletime": {Name: "idletime", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectIdletime},
+		"refcount": {Name: "refcount", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectRefcount},
+	}})
 }
 
 // readLookup is lookupKeyReadWithFlags(LOOKUP_NOTOUCH): the live entry,

@@ -1007,7 +1007,7 @@ func lookupByFullName(s *engine.Server, name string) *engine.Spec {
 func writeCommandInfo(c *engine.Ctx, sp *engine.Spec) {
 	w := c.W
 	if sp == nil {
-		w.NullArray()
+		w.Null()
 		return
 	}
 	w.Array(10)
@@ -1310,6 +1310,11 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 			keys = append(keys, keyRef{p, flags})
 		}
 	}
+	if fn := variableKeyFlags[sp.FullName()]; fn != nil {
+		for i := range keys {
+			keys[i].flags = fn(args)
+		}
+	}
 	if len(keys) == 0 {
 		if sp.Flags&engine.FlagNoMandatoryKeys != 0 {
 			c.W.Array(0)
@@ -1331,6 +1336,19 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 			c.W.Simple(f)
 		}
 	}
+}
+
+// variableKeyFlags computes the key flags of commands whose key spec says
+// variable_flags, as Redis's per-command getkeys functions do.
+var variableKeyFlags = map[string]func(args [][]byte) []string{
+	"set": func(args [][]byte) []string {
+		for _, a := range args[3:] {
+			if strings.EqualFold(string(a), "get") {
+				return []string{"RW", "access", "update"}
+			}
+		}
+		return []string{"OW", "update"}
+	},
 }
 
 func anyUnknownSpec(list []engine.KeySpec) bool {

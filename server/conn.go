@@ -19,6 +19,9 @@ func (s *Server) serveConn(conn net.Conn) {
 	}
 	c := eng.NewClient(conn)
 	eng.Lock.Lock()
+	if eng.ShutdownFunc == nil {
+		s.wireEngine()
+	}
 	if s.closing {
 		eng.Lock.Unlock()
 		conn.Close()
@@ -207,5 +210,25 @@ func (s *Server) asyncWriter(c *engine.Client, done <-chan struct{}) {
 				return
 			}
 		}
+	}
+}
+
+// wireEngine gives the engine what its server commands need from the
+// network layer: the SHUTDOWN path and the process facts INFO reports.
+// It runs under the lock before the first command.
+func (s *Server) wireEngine() {
+	eng := s.Eng
+	eng.ShutdownFunc = func(save, nosave, now, force bool) error {
+		return s.Shutdown(save, nosave, force)
+	}
+	if a, ok := s.Addr().(*net.TCPAddr); ok {
+		eng.Process.Port = a.Port
+	} else {
+		eng.Process.Port = s.Opts.Port
+	}
+	eng.Process.ConfigFile = s.Opts.ConfigFile
+	eng.Process.UnixSocket = s.Opts.UnixSocket
+	if exe, err := os.Executable(); err == nil {
+		eng.Process.Executable = exe
 	}
 }

@@ -42,7 +42,7 @@ func fromValue(v keyspace.Value) (any, error) {
 		})
 		return l, nil
 	case *keyspace.Hash:
-		h := &Hash{Pairs: make([][]byte, 0, 2*o.Len())}
+		h := &Hash{Pairs: make([][]byte, 0, 2*o.Len()), Encoding: o.Encoding()}
 		o.Range(func(f, val []byte) bool {
 			h.Pairs = append(h.Pairs, f, val)
 			return true

@@ -15,11 +15,19 @@ import (
 // List is a decoded list, head first.
 type List struct{ Elems [][]byte }
 
-// Set is a decoded set.
-type Set struct{ Members [][]byte }
+// Set is a decoded set. Encoding, when set, is the in-memory encoding the
+// value had (OBJECT ENCODING), which decides the RDB encoding on save;
+// empty means "choose by the size thresholds". Hash and ZSet likewise.
+type Set struct {
+	Members  [][]byte
+	Encoding string
+}
 
 // Hash is a decoded hash: field, value, field, value...
-type Hash struct{ Pairs [][]byte }
+type Hash struct {
+	Pairs    [][]byte
+	Encoding string
+}
 
 // ZMember is one sorted set member.
 type ZMember struct {
@@ -27,8 +35,11 @@ type ZMember struct {
 	Score  float64
 }
 
-// ZSet is a decoded sorted set.
-type ZSet struct{ Members []ZMember }
+// ZSet is a decoded sorted set, lowest score first.
+type ZSet struct {
+	Members  []ZMember
+	Encoding string
+}
 
 // StreamID is a stream entry id.
 type StreamID struct{ Ms, Seq uint64 }

@@ -157,15 +157,6 @@ func (e *encoder) value(v keyspace.Value, mods Modules, key string, db int) (byt
 	return e.object(obj), nil
 }
 
-// Encoding thresholds used when choosing compact encodings for sets and
-// sorted sets (set-max-intset-entries, zset-max-listpack-*); the config
-// layer may change them.
-var (
-	SetMaxIntsetEntries    = 512
-	ZSetMaxListpackEntries = 128
-	ZSetMaxListpackValue   = 64
-)
-
 // object writes a decoded-form value and returns its RDB type byte.
 func (e *encoder) object(obj any) byte {
 	switch o := obj.(type) {
@@ -180,7 +171,7 @@ func (e *encoder) object(obj any) byte {
 		e.quicklist(o.Elems)
 		return TypeListQuicklist2
 	case *Hash:
-		if len(o.Pairs)/2 <= keyspace.HashMaxListpackEntries && allShort(o.Pairs, keyspace.HashMaxListpackValue) {
+		if o.Encoding == "listpack" || o.Encoding == "" && len(o.Pairs)/2 <= keyspace.HashMaxListpackEntries && allShort(o.Pairs, keyspace.HashMaxListpackValue) {
 			lp := newListpack()
 			for _, p := range o.Pairs {
 				lp.append(p)
@@ -194,7 +185,7 @@ func (e *encoder) object(obj any) byte {
 		}
 		return TypeHash
 	case *Set:
-		if len(o.Members) <= SetMaxIntsetEntries {
+		if o.Encoding == "intset" || o.Encoding == "" && len(o.Members) <= keyspace.SetMaxIntsetEntries {
 			if ints, ok := allInts(o.Members); ok {
 				e.blob(buildIntset(ints))
 				return TypeSetIntset
@@ -206,7 +197,7 @@ func (e *encoder) object(obj any) byte {
 		}
 		return TypeSet
 	case *ZSet:
-		if len(o.Members) <= ZSetMaxListpackEntries && allShortZ(o.Members, ZSetMaxListpackValue) {
+		if o.Encoding == "listpack" || o.Encoding == "" && len(o.Members) <= keyspace.ZSetMaxListpackEntries && allShortZ(o.Members, keyspace.ZSetMaxListpackValue) {
 			lp := newListpack()
 			for _, m := range o.Members {
 				lp.append(m.Member)

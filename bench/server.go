@@ -174,6 +174,23 @@ func (s *Server) Stop() {
 // what follows.
 var logPrefix = regexp.MustCompile(`^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ [.\-*#] `)
 
+// goCrash matches the first line of a Go runtime crash report.
+var goCrash = regexp.MustCompile(`^(panic: |fatal error: |SIG[A-Z]+: )`)
+
+// goCrashWhere names the first modhost function in the rest of a crash
+// report, which is where the crash happened.
+func goCrashWhere(sc *bufio.Scanner) string {
+	for sc.Scan() {
+		if l := sc.Text(); strings.HasPrefix(l, "modhost/") {
+			if i := strings.IndexByte(l, '('); i > 0 {
+				l = l[:i]
+			}
+			return " in " + l
+		}
+	}
+	return ""
+}
+
 // LogSummary returns the most telling lines of the server's log: warnings
 // (Redis marks them '#') and anything that is not a normal Redis log line,
 // at most three, joined with "; ".
@@ -193,8 +210,8 @@ func (s *Server) LogSummary() string {
 			line = line[loc[1]:]
 		}
 		picked = append(picked, line)
-		if strings.HasPrefix(line, "panic:") || strings.HasPrefix(line, "fatal error:") {
-			return line // a Go crash: the first line says it all
+		if goCrash.MatchString(line) {
+			return line + goCrashWhere(sc)
 		}
 		if strings.Contains(strings.ToLower(line), "module") {
 			aboutModules = append(aboutModules, line)
@@ -217,14 +234,21 @@ func (s *Server) LogSummary() string {
 // it has, otherwise the reason it has not. It asks MODULE LIST and falls
 // back to the module's probe command when MODULE is unknown.
 func (s *Server) ModuleStatus(m Module) string {
+	crashed := func(what string, err error) string {
+		time.Sleep(300 * time.Millisecond)
+		if !s.Alive() {
+			return s.Label + " crashed after starting: " + s.LogSummary()
+		}
+		return what + ": " + err.Error()
+	}
 	c, err := Dial(s.Addr)
 	if err != nil {
-		return "cannot connect: " + err.Error()
+		return crashed("cannot connect", err)
 	}
 	defer c.Close()
 	r, err := c.Do("MODULE", "LIST")
 	if err != nil {
-		return "MODULE LIST failed: " + err.Error()
+		return crashed("MODULE LIST failed", err)
 	}
 	if r.Kind == '*' {
 		for _, mod := range r.Elems {
@@ -239,7 +263,7 @@ func (s *Server) ModuleStatus(m Module) string {
 	}
 	p, err := c.Do(m.Probe...)
 	if err != nil {
-		return "probe failed: " + err.Error()
+		return crashed("probe failed", err)
 	}
 	if p.Kind == '-' && strings.HasPrefix(p.Str, "ERR unknown command") {
 		return "server started, but the module's commands are unknown (--loadmodule not honoured yet)"

@@ -23,6 +23,10 @@ type protoError string
 
 func (e protoError) Error() string { return "Protocol error: " + string(e) }
 
+// emptyRequest is what next returns for a request without arguments; it
+// must be non-nil, since nil means "need more input".
+var emptyRequest = [][]byte{}
+
 // errQueryBufLimit means the client exceeded client-query-buffer-limit.
 var errQueryBufLimit = errors.New("query buffer limit")
 
@@ -115,10 +119,13 @@ func (r *reader) next(args [][]byte) ([][]byte, error) {
 		return r.inline(b, args)
 	}
 	nl := bytes.IndexByte(b, '\r')
-	if nl < 0 || nl+1 >= len(b) {
+	if nl < 0 {
 		if len(b) > inlineMax {
 			return nil, protoError("too big mbulk count string")
 		}
+		return nil, r.checkLimit()
+	}
+	if nl+1 >= len(b) {
 		return nil, r.checkLimit()
 	}
 	count, ok := parseLen(b[1:nl])
@@ -126,13 +133,13 @@ func (r *reader) next(args [][]byte) ([][]byte, error) {
 		return nil, protoError("invalid multibulk length")
 	}
 	if count > unauthMultibulk && !r.authed {
-		return nil, protoError("invalid multibulk length")
+		return nil, protoError("unauthenticated multibulk length")
 	}
 	pos := nl + 2
 	if count <= 0 {
 		r.start += pos
 		r.need = 0
-		return args[:0], nil
+		return emptyRequest, nil
 	}
 	args = args[:0]
 	for i := int64(0); i < count; i++ {
@@ -143,15 +150,21 @@ func (r *reader) next(args [][]byte) ([][]byte, error) {
 			return nil, protoError("expected '$', got '" + string(b[pos]) + "'")
 		}
 		e := bytes.IndexByte(b[pos:], '\r')
-		if e < 0 || pos+e+1 >= len(b) {
+		if e < 0 {
 			if len(b)-pos > inlineMax {
 				return nil, protoError("too big bulk count string")
 			}
 			return nil, r.checkLimit()
 		}
+		if pos+e+1 >= len(b) {
+			return nil, r.checkLimit()
+		}
 		n, ok := parseLen(b[pos+1 : pos+e])
-		if !ok || n < 0 || n > r.maxBulk || (!r.authed && n > unauthBulk) {
+		if !ok || n < 0 || n > r.maxBulk {
 			return nil, protoError("invalid bulk length")
+		}
+		if !r.authed && n > unauthBulk {
+			return nil, protoError("unauthenticated bulk length")
 		}
 		pos += e + 2
 		if int64(len(b)-pos) < n+2 {
@@ -190,6 +203,9 @@ func (r *reader) inline(b []byte, args [][]byte) ([][]byte, error) {
 	parts, ok := r.splitArgs(string(line))
 	if !ok {
 		return nil, protoError("unbalanced quotes in request")
+	}
+	if len(parts) == 0 {
+		return emptyRequest, nil
 	}
 	args = args[:0]
 	for _, p := range parts {

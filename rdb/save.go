@@ -289,19 +289,14 @@ func (e *encoder) quicklist(elems [][]byte) {
 	}
 }
 
-// stream writes a stream as Redis 7.0 does (STREAM_LISTPACKS_2): nodes of
-// at most 100 entries, each delta-encoded against its first entry.
+// stream writes a stream as Redis 7.0 does (STREAM_LISTPACKS_2), split
+// into nodes by the rule XADD applies (stream-node-max-bytes and
+// stream-node-max-entries), so the loaded stream has the same nodes.
 func (e *encoder) stream(s *Stream) {
-	const nodeEntries = 100
-	var keys, nodes [][]byte
-	for i := 0; i < len(s.Entries); i += nodeEntries {
-		end := min(i+nodeEntries, len(s.Entries))
-		keys = append(keys, s.Entries[i].ID.raw())
-		nodes = append(nodes, streamNode(s.Entries[i:end]))
-	}
+	keys, nodes := streamNodes(s.Entries)
 	e.length(uint64(len(nodes)))
 	for i := range nodes {
-		e.rawStrOrInt(keys[i])
+		e.str(keys[i])
 		e.blob(nodes[i])
 	}
 	e.length(s.Length)
@@ -336,52 +331,88 @@ func (e *encoder) stream(s *Stream) {
 	}
 }
 
-// rawStrOrInt writes a node key; Redis passes it through the same string
-// writer, so a 16-byte id never becomes an integer but may be compressed.
-func (e *encoder) rawStrOrInt(b []byte) { e.str(b) }
+func lpIntEntrySize(v int64) int {
+	lb := listpackBuilder{}
+	lb.appendInt(v)
+	return len(lb.b)
+}
 
-// streamNode builds one stream listpack from consecutive entries.
-func streamNode(entries []StreamEntry) []byte {
-	master := entries[0].ID
-	var mfields [][]byte
-	for i := 0; i < len(entries[0].Fields); i += 2 {
-		mfields = append(mfields, entries[0].Fields[i])
+// streamNodes builds the node keys and listpacks: each node starts with
+// a master entry (valid count, deleted count, the first entry's field
+// names, 0) followed by entries of flags, id deltas, fields or values,
+// and the entry's element count.
+func streamNodes(entries []StreamEntry) (keys, nodes [][]byte) {
+	maxBytes := keyspace.StreamNodeMaxBytes
+	if maxBytes <= 0 || maxBytes > 1<<30 {
+		maxBytes = 1 << 30
 	}
-	lp := newListpack()
-	lp.appendInt(int64(len(entries)))
-	lp.appendInt(0)
-	lp.appendInt(int64(len(mfields)))
-	for _, f := range mfields {
-		lp.append(f)
-	}
-	lp.appendInt(0)
-	for _, en := range entries {
-		same := len(en.Fields) == 2*len(mfields)
-		for i := 0; same && i < len(mfields); i++ {
-			same = string(en.Fields[2*i]) == string(mfields[i])
+	maxEntries := keyspace.StreamNodeMaxEntries
+	for i := 0; i < len(entries); {
+		master := entries[i].ID
+		var mfields [][]byte
+		mbytes := 0
+		for k := 0; k < len(entries[i].Fields); k += 2 {
+			f := entries[i].Fields[k]
+			mfields = append(mfields, f)
+			lb := listpackBuilder{}
+			lb.append(f)
+			mbytes += len(lb.b)
 		}
-		nf := len(en.Fields) / 2
-		if same {
-			lp.appendInt(streamItemSameFields)
-		} else {
-			lp.appendInt(0)
-		}
-		lp.appendInt(int64(en.ID.Ms - master.Ms))
-		lp.appendInt(int64(en.ID.Seq - master.Seq))
-		if same {
-			for i := 1; i < len(en.Fields); i += 2 {
-				lp.append(en.Fields[i])
+		body := &listpackBuilder{}
+		n := 0
+		for ; i < len(entries); i++ {
+			en := entries[i]
+			if n > 0 {
+				total := 0
+				for _, f := range en.Fields {
+					total += len(f)
+				}
+				lpBytes := 7 + lpIntEntrySize(int64(n)) + lpIntEntrySize(0) + lpIntEntrySize(int64(len(mfields))) +
+					mbytes + lpIntEntrySize(0) + len(body.b)
+				if lpBytes+total >= maxBytes || (maxEntries > 0 && n >= maxEntries) {
+					break
+				}
 			}
-			lp.appendInt(int64(nf + 3))
-		} else {
-			lp.appendInt(int64(nf))
-			for _, f := range en.Fields {
-				lp.append(f)
+			same := len(en.Fields) == 2*len(mfields)
+			for k := 0; same && k < len(mfields); k++ {
+				same = string(en.Fields[2*k]) == string(mfields[k])
 			}
-			lp.appendInt(int64(2*nf + 1 + 3))
+			nf := len(en.Fields) / 2
+			if same {
+				body.appendInt(streamItemSameFields)
+			} else {
+				body.appendInt(0)
+			}
+			body.appendInt(int64(en.ID.Ms - master.Ms))
+			body.appendInt(int64(en.ID.Seq - master.Seq))
+			if same {
+				for k := 1; k < len(en.Fields); k += 2 {
+					body.append(en.Fields[k])
+				}
+				body.appendInt(int64(nf + 3))
+			} else {
+				body.appendInt(int64(nf))
+				for _, f := range en.Fields {
+					body.append(f)
+				}
+				body.appendInt(int64(2*nf + 1 + 3))
+			}
+			n++
 		}
+		lp := newListpack()
+		lp.appendInt(int64(n))
+		lp.appendInt(0)
+		lp.appendInt(int64(len(mfields)))
+		for _, f := range mfields {
+			lp.append(f)
+		}
+		lp.appendInt(0)
+		lp.b = append(lp.b, body.b...)
+		lp.n += body.n
+		keys = append(keys, master.raw())
+		nodes = append(nodes, lp.bytes())
 	}
-	return lp.bytes()
+	return keys, nodes
 }
 
 // WriteFile writes data to dir/name the way Redis does: into a temporary

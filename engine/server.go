@@ -211,8 +211,9 @@ func errUnknownCommand(args [][]byte) string {
 		if list.Len() >= 128 {
 			break
 		}
+		room := 128 - list.Len()
 		list.WriteByte('\'')
-		list.WriteString(cString(a, 128-list.Len()))
+		list.WriteString(cString(a, room))
 		list.WriteString("' ")
 	}
 	return "ERR unknown command '" + cString(args[0], 128) + "', with args beginning with: " + list.String()

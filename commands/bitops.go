@@ -12,13 +12,27 @@ import (
 func init() { groups = append(groups, registerBitops) }
 
 func registerBitops(t *engine.Table) {
-	t.Add(&engine.Spec{Name: "setbit", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "bitmap", "slow"}, Run: cmdSetbit})
-	t.Add(&engine.Spec{Name: "getbit", Arity: 3, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "fast"}, Run: cmdGetbit})
-	t.Add(&engine.Spec{Name: "bitcount", Arity: -2, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "slow"}, Run: cmdBitcount})
-	t.Add(&engine.Spec{Name: "bitpos", Arity: -3, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "slow"}, Run: cmdBitpos})
-	t.Add(&engine.Spec{Name: "bitop", Arity: -4, Flags: write | denyoom, First: 2, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 2, KeyStep: 1}, {Flags: []string{"RO", "access"}, Index: 3, LastKey: -1, KeyStep: 1}}, ACL: []string{"write", "bitmap", "slow"}, Run: cmdBitop})
-	t.Add(&engine.Spec{Name: "bitfield", Arity: -2, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Notes: "This command allows both access and modification of the key", Flags: []string{"RW", "access", "update", "variable_flags"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "bitmap", "slow"}, Run: cmdBitfield})
-	t.Add(&engine.Spec{Name: "bitfield_ro", Arity: -2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "fast"}, Run: cmdBitfieldRo})
+	t.Add(&engine.Spec{Name: "setbit", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "bitmap", "slow"},
+		Summary: "Sets or clears the bit at offset of the string value. Creates the key if it doesn't exist.", Since: "2.2.0", Group: "bitmap", Complexity: "O(1)",
+		Run: cmdSetbit})
+	t.Add(&engine.Spec{Name: "getbit", Arity: 3, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "fast"},
+		Summary: "Returns a bit value by offset.", Since: "2.2.0", Group: "bitmap", Complexity: "O(1)",
+		Run: cmdGetbit})
+	t.Add(&engine.Spec{Name: "bitcount", Arity: -2, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "slow"},
+		Summary: "Counts the number of set bits (population counting) in a string.", Since: "2.6.0", Group: "bitmap", Complexity: "O(N)",
+		Run: cmdBitcount})
+	t.Add(&engine.Spec{Name: "bitpos", Arity: -3, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "slow"},
+		Summary: "Finds the first set (1) or clear (0) bit in a string.", Since: "2.8.7", Group: "bitmap", Complexity: "O(N)",
+		Run: cmdBitpos})
+	t.Add(&engine.Spec{Name: "bitop", Arity: -4, Flags: write | denyoom, First: 2, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 2, KeyStep: 1}, {Flags: []string{"RO", "access"}, Index: 3, LastKey: -1, KeyStep: 1}}, ACL: []string{"write", "bitmap", "slow"},
+		Summary: "Performs bitwise operations on multiple strings, and stores the result.", Since: "2.6.0", Group: "bitmap", Complexity: "O(N)",
+		Run: cmdBitop})
+	t.Add(&engine.Spec{Name: "bitfield", Arity: -2, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Notes: "This command allows both access and modification of the key", Flags: []string{"RW", "access", "update", "variable_flags"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "bitmap", "slow"},
+		Summary: "Performs arbitrary bitfield integer operations on strings.", Since: "3.2.0", Group: "bitmap", Complexity: "O(1) for each subcommand specified",
+		Run: cmdBitfield})
+	t.Add(&engine.Spec{Name: "bitfield_ro", Arity: -2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "bitmap", "fast"},
+		Summary: "Performs arbitrary read-only bitfield integer operations on strings.", Since: "6.0.0", Group: "bitmap", Complexity: "O(1) for each subcommand specified",
+		Run: cmdBitfieldRo})
 }
 
 // bitOffset parses a bit offset (getBitOffsetFromArgument). With hash, a

@@ -12,38 +12,100 @@ import (
 func init() { groups = append(groups, registerGeneric) }
 
 func registerGeneric(t *engine.Table) {
-	t.Add(&engine.Spec{Name: "del", Arity: -2, Flags: write, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RM", "delete"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "slow"}, Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"}, Run: cmdDel})
-	t.Add(&engine.Spec{Name: "unlink", Arity: -2, Flags: write | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RM", "delete"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"}, Run: cmdUnlink})
-	t.Add(&engine.Spec{Name: "exists", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"}, Run: cmdExists})
-	t.Add(&engine.Spec{Name: "type", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Run: cmdType})
-	t.Add(&engine.Spec{Name: "rename", Arity: 3, Flags: write, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "delete"}, Index: 1, KeyStep: 1}, {Flags: []string{"OW", "update"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "write", "slow"}, Run: cmdRename})
-	t.Add(&engine.Spec{Name: "renamenx", Arity: 3, Flags: write | fast, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "delete"}, Index: 1, KeyStep: 1}, {Flags: []string{"OW", "insert"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdRenamenx})
-	t.Add(&engine.Spec{Name: "move", Arity: 3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdMove})
-	t.Add(&engine.Spec{Name: "copy", Arity: -3, Flags: write | denyoom, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}, {Flags: []string{"OW", "update"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "write", "slow"}, Run: cmdCopy})
-	t.Add(&engine.Spec{Name: "expire", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdExpire})
-	t.Add(&engine.Spec{Name: "pexpire", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdPexpire})
-	t.Add(&engine.Spec{Name: "expireat", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdExpireat})
-	t.Add(&engine.Spec{Name: "pexpireat", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdPexpireat})
-	t.Add(&engine.Spec{Name: "ttl", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Tips: []string{"nondeterministic_output"}, Run: cmdTtl})
-	t.Add(&engine.Spec{Name: "pttl", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Tips: []string{"nondeterministic_output"}, Run: cmdPttl})
-	t.Add(&engine.Spec{Name: "expiretime", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Run: cmdExpiretime})
-	t.Add(&engine.Spec{Name: "pexpiretime", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Run: cmdPexpiretime})
-	t.Add(&engine.Spec{Name: "persist", Arity: 2, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"}, Run: cmdPersist})
-	t.Add(&engine.Spec{Name: "keys", Arity: 2, Flags: readonly, ACL: []string{"keyspace", "read", "slow", "dangerous"}, Tips: []string{"request_policy:all_shards", "nondeterministic_output_order"}, Run: cmdKeys})
-	t.Add(&engine.Spec{Name: "scan", Arity: -2, Flags: readonly, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output", "request_policy:special"}, Run: cmdScan})
-	t.Add(&engine.Spec{Name: "randomkey", Arity: 1, Flags: readonly, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"request_policy:all_shards", "nondeterministic_output"}, Run: cmdRandomkey})
-	t.Add(&engine.Spec{Name: "dbsize", Arity: 1, Flags: readonly | fast, ACL: []string{"keyspace", "read", "fast"}, Tips: []string{"request_policy:all_shards", "response_policy:agg_sum"}, Run: cmdDbsize})
-	t.Add(&engine.Spec{Name: "flushdb", Arity: -1, Flags: write, ACL: []string{"keyspace", "write", "slow", "dangerous"}, Tips: []string{"request_policy:all_shards", "response_policy:all_succeeded"}, Run: cmdFlushdb})
-	t.Add(&engine.Spec{Name: "flushall", Arity: -1, Flags: write, ACL: []string{"keyspace", "write", "slow", "dangerous"}, Tips: []string{"request_policy:all_shards", "response_policy:all_succeeded"}, Run: cmdFlushall})
-	t.Add(&engine.Spec{Name: "swapdb", Arity: 3, Flags: write | fast, ACL: []string{"keyspace", "write", "fast", "dangerous"}, Run: cmdSwapdb})
-	t.Add(&engine.Spec{Name: "touch", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"}, Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"}, Run: cmdTouch})
-	t.Add(&engine.Spec{Name: "object", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
-		"encoding": {Name: "encoding", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectEncoding},
-		"freq":     {Name: "freq", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectFreq},
-		"help":     {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"keyspace", "slow"}, Run: cmdObjectHelp},
-		"idletime": {Name: "idletime", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectIdletime},
-		"refcount": {Name: "refcount", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"}, Tips: []string{"nondeterministic_output"}, Run: cmdObjectRefcount},
-	}})
+	t.Add(&engine.Spec{Name: "del", Arity: -2, Flags: write, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RM", "delete"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "slow"},
+		Summary: "Deletes one or more keys.", Since: "1.0.0", Group: "generic", Complexity: "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).", Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"},
+		Run: cmdDel})
+	t.Add(&engine.Spec{Name: "unlink", Arity: -2, Flags: write | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RM", "delete"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Asynchronously deletes one or more keys.", Since: "4.0.0", Group: "generic", Complexity: "O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.", Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"},
+		Run: cmdUnlink})
+	t.Add(&engine.Spec{Name: "exists", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Determines whether one or more keys exist.", Since: "1.0.0", Group: "generic", Complexity: "O(N) where N is the number of keys to check.", Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"},
+		Run: cmdExists})
+	t.Add(&engine.Spec{Name: "type", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Determines the type of value stored at a key.", Since: "1.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdType})
+	t.Add(&engine.Spec{Name: "rename", Arity: 3, Flags: write, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "delete"}, Index: 1, KeyStep: 1}, {Flags: []string{"OW", "update"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "write", "slow"},
+		Summary: "Renames a key and overwrites the destination.", Since: "1.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdRename})
+	t.Add(&engine.Spec{Name: "renamenx", Arity: 3, Flags: write | fast, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "delete"}, Index: 1, KeyStep: 1}, {Flags: []string{"OW", "insert"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Renames a key only when the target key name doesn't exist.", Since: "1.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdRenamenx})
+	t.Add(&engine.Spec{Name: "move", Arity: 3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Moves a key to another database.", Since: "1.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdMove})
+	t.Add(&engine.Spec{Name: "copy", Arity: -3, Flags: write | denyoom, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}, {Flags: []string{"OW", "update"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "write", "slow"},
+		Summary: "Copies the value of a key to a new key.", Since: "6.2.0", Group: "generic", Complexity: "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
+		Run: cmdCopy})
+	t.Add(&engine.Spec{Name: "expire", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Sets the expiration time of a key in seconds.", Since: "1.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdExpire})
+	t.Add(&engine.Spec{Name: "pexpire", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Sets the expiration time of a key in milliseconds.", Since: "2.6.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdPexpire})
+	t.Add(&engine.Spec{Name: "expireat", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Sets the expiration time of a key to a Unix timestamp.", Since: "1.2.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdExpireat})
+	t.Add(&engine.Spec{Name: "pexpireat", Arity: -3, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Sets the expiration time of a key to a Unix milliseconds timestamp.", Since: "2.6.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdPexpireat})
+	t.Add(&engine.Spec{Name: "ttl", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Returns the expiration time in seconds of a key.", Since: "1.0.0", Group: "generic", Complexity: "O(1)", Tips: []string{"nondeterministic_output"},
+		Run: cmdTtl})
+	t.Add(&engine.Spec{Name: "pttl", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Returns the expiration time in milliseconds of a key.", Since: "2.6.0", Group: "generic", Complexity: "O(1)", Tips: []string{"nondeterministic_output"},
+		Run: cmdPttl})
+	t.Add(&engine.Spec{Name: "expiretime", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Returns the expiration time of a key as a Unix timestamp.", Since: "7.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdExpiretime})
+	t.Add(&engine.Spec{Name: "pexpiretime", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Returns the expiration time of a key as a Unix milliseconds timestamp.", Since: "7.0.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdPexpiretime})
+	t.Add(&engine.Spec{Name: "persist", Arity: 2, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"keyspace", "write", "fast"},
+		Summary: "Removes the expiration time of a key.", Since: "2.2.0", Group: "generic", Complexity: "O(1)",
+		Run: cmdPersist})
+	t.Add(&engine.Spec{Name: "keys", Arity: 2, Flags: readonly, ACL: []string{"keyspace", "read", "slow", "dangerous"},
+		Summary: "Returns all key names that match a pattern.", Since: "1.0.0", Group: "generic", Complexity: "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.", Tips: []string{"request_policy:all_shards", "nondeterministic_output_order"},
+		Run: cmdKeys})
+	t.Add(&engine.Spec{Name: "scan", Arity: -2, Flags: readonly, ACL: []string{"keyspace", "read", "slow"},
+		Summary: "Iterates over the key names in the database.", Since: "2.8.0", Group: "generic", Complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.", Tips: []string{"nondeterministic_output", "request_policy:special"},
+		Run: cmdScan})
+	t.Add(&engine.Spec{Name: "randomkey", Arity: 1, Flags: readonly, ACL: []string{"keyspace", "read", "slow"},
+		Summary: "Returns a random key name from the database.", Since: "1.0.0", Group: "generic", Complexity: "O(1)", Tips: []string{"request_policy:all_shards", "nondeterministic_output"},
+		Run: cmdRandomkey})
+	t.Add(&engine.Spec{Name: "dbsize", Arity: 1, Flags: readonly | fast, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Returns the number of keys in the database.", Since: "1.0.0", Group: "server", Complexity: "O(1)", Tips: []string{"request_policy:all_shards", "response_policy:agg_sum"},
+		Run: cmdDbsize})
+	t.Add(&engine.Spec{Name: "flushdb", Arity: -1, Flags: write, ACL: []string{"keyspace", "write", "slow", "dangerous"},
+		Summary: "Remove all keys from the current database.", Since: "1.0.0", Group: "server", Complexity: "O(N) where N is the number of keys in the selected database", Tips: []string{"request_policy:all_shards", "response_policy:all_succeeded"},
+		Run: cmdFlushdb})
+	t.Add(&engine.Spec{Name: "flushall", Arity: -1, Flags: write, ACL: []string{"keyspace", "write", "slow", "dangerous"},
+		Summary: "Removes all keys from all databases.", Since: "1.0.0", Group: "server", Complexity: "O(N) where N is the total number of keys in all databases", Tips: []string{"request_policy:all_shards", "response_policy:all_succeeded"},
+		Run: cmdFlushall})
+	t.Add(&engine.Spec{Name: "swapdb", Arity: 3, Flags: write | fast, ACL: []string{"keyspace", "write", "fast", "dangerous"},
+		Summary: "Swaps two Redis databases.", Since: "4.0.0", Group: "server", Complexity: "O(N) where N is the count of clients watching or blocking on keys from both databases.",
+		Run: cmdSwapdb})
+	t.Add(&engine.Spec{Name: "touch", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"keyspace", "read", "fast"},
+		Summary: "Returns the number of existing keys out of those specified after updating the time they were last accessed.", Since: "3.2.1", Group: "generic", Complexity: "O(N) where N is the number of keys that will be touched.", Tips: []string{"request_policy:multi_shard", "response_policy:agg_sum"},
+		Run: cmdTouch})
+	t.Add(&engine.Spec{Name: "object", Arity: -2, ACL: []string{"slow"},
+		Summary: "A container for object introspection commands.", Since: "2.2.3", Group: "generic", Complexity: "Depends on subcommand.",
+		Subs: map[string]*engine.Spec{
+			"encoding": {Name: "encoding", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"},
+				Summary: "Returns the internal encoding of a Redis object.", Since: "2.2.3", Group: "generic", Complexity: "O(1)", Tips: []string{"nondeterministic_output"},
+				Run: cmdObjectEncoding},
+			"freq": {Name: "freq", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"},
+				Summary: "Returns the logarithmic access frequency counter of a Redis object.", Since: "4.0.0", Group: "generic", Complexity: "O(1)", Tips: []string{"nondeterministic_output"},
+				Run: cmdObjectFreq},
+			"help": {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"keyspace", "slow"},
+				Summary: "Returns helpful text about the different subcommands.", Since: "6.2.0", Group: "generic", Complexity: "O(1)",
+				Run: cmdObjectHelp},
+			"idletime": {Name: "idletime", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"},
+				Summary: "Returns the time since the last access to a Redis object.", Since: "2.2.3", Group: "generic", Complexity: "O(1)", Tips: []string{"nondeterministic_output"},
+				Run: cmdObjectIdletime},
+			"refcount": {Name: "refcount", Arity: 3, Flags: readonly, First: 2, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 2, KeyStep: 1}}, ACL: []string{"keyspace", "read", "slow"},
+				Summary: "Returns the reference count of a value of a key.", Since: "2.2.3", Group: "generic", Complexity: "O(1)", Tips: []string{"nondeterministic_output"},
+				Run: cmdObjectRefcount},
+		}})
 }
 
 // readLookup is lookupKeyReadWithFlags(LOOKUP_NOTOUCH): the live entry,

@@ -11,28 +11,72 @@ import (
 func init() { groups = append(groups, registerString) }
 
 func registerString(t *engine.Table) {
-	t.Add(&engine.Spec{Name: "get", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "fast"}, Run: cmdGet})
-	t.Add(&engine.Spec{Name: "set", Arity: -3, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Notes: "RW and ACCESS due to the optional `GET` argument", Flags: []string{"RW", "access", "update", "variable_flags"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"}, Run: cmdSet})
-	t.Add(&engine.Spec{Name: "setnx", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "insert"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdSetnx})
-	t.Add(&engine.Spec{Name: "setex", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"}, Run: cmdSetex})
-	t.Add(&engine.Spec{Name: "psetex", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"}, Run: cmdPsetex})
-	t.Add(&engine.Spec{Name: "getset", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdGetset})
-	t.Add(&engine.Spec{Name: "getdel", Arity: 2, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "delete"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdGetdel})
-	t.Add(&engine.Spec{Name: "getex", Arity: -2, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Notes: "RW and UPDATE because it changes the TTL", Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdGetex})
-	t.Add(&engine.Spec{Name: "mget", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"read", "string", "fast"}, Tips: []string{"request_policy:multi_shard"}, Run: cmdMget})
-	t.Add(&engine.Spec{Name: "mset", Arity: -3, Flags: write | denyoom, First: 1, Last: -1, Step: 2, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 1, LastKey: -1, KeyStep: 2}}, ACL: []string{"write", "string", "slow"}, Tips: []string{"request_policy:multi_shard", "response_policy:all_succeeded"}, Run: cmdMset})
-	t.Add(&engine.Spec{Name: "msetnx", Arity: -3, Flags: write | denyoom, First: 1, Last: -1, Step: 2, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "insert"}, Index: 1, LastKey: -1, KeyStep: 2}}, ACL: []string{"write", "string", "slow"}, Tips: []string{"request_policy:multi_shard", "response_policy:agg_min"}, Run: cmdMsetnx})
-	t.Add(&engine.Spec{Name: "append", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "insert"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdAppend})
-	t.Add(&engine.Spec{Name: "strlen", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "fast"}, Run: cmdStrlen})
-	t.Add(&engine.Spec{Name: "getrange", Arity: 4, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "slow"}, Run: cmdGetrange})
-	t.Add(&engine.Spec{Name: "substr", Arity: 4, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "slow"}, Run: cmdSubstr})
-	t.Add(&engine.Spec{Name: "setrange", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"}, Run: cmdSetrange})
-	t.Add(&engine.Spec{Name: "incr", Arity: 2, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdIncr})
-	t.Add(&engine.Spec{Name: "decr", Arity: 2, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdDecr})
-	t.Add(&engine.Spec{Name: "incrby", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdIncrby})
-	t.Add(&engine.Spec{Name: "decrby", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdDecrby})
-	t.Add(&engine.Spec{Name: "incrbyfloat", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"}, Run: cmdIncrbyfloat})
-	t.Add(&engine.Spec{Name: "lcs", Arity: -3, Flags: readonly, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, LastKey: 1, KeyStep: 1}}, ACL: []string{"read", "string", "slow"}, Run: cmdLcs})
+	t.Add(&engine.Spec{Name: "get", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "fast"},
+		Summary: "Returns the string value of a key.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdGet})
+	t.Add(&engine.Spec{Name: "set", Arity: -3, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Notes: "RW and ACCESS due to the optional `GET` argument", Flags: []string{"RW", "access", "update", "variable_flags"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"},
+		Summary: "Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdSet})
+	t.Add(&engine.Spec{Name: "setnx", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "insert"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Set the string value of a key only when the key doesn't exist.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdSetnx})
+	t.Add(&engine.Spec{Name: "setex", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"},
+		Summary: "Sets the string value and expiration time of a key. Creates the key if it doesn't exist.", Since: "2.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdSetex})
+	t.Add(&engine.Spec{Name: "psetex", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"},
+		Summary: "Sets both string value and expiration time in milliseconds of a key. The key is created if it doesn't exist.", Since: "2.6.0", Group: "string", Complexity: "O(1)",
+		Run: cmdPsetex})
+	t.Add(&engine.Spec{Name: "getset", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Returns the previous string value of a key after setting it to a new value.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdGetset})
+	t.Add(&engine.Spec{Name: "getdel", Arity: 2, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "delete"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Returns the string value of a key after deleting the key.", Since: "6.2.0", Group: "string", Complexity: "O(1)",
+		Run: cmdGetdel})
+	t.Add(&engine.Spec{Name: "getex", Arity: -2, Flags: write | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Notes: "RW and UPDATE because it changes the TTL", Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Returns the string value of a key after setting its expiration time.", Since: "6.2.0", Group: "string", Complexity: "O(1)",
+		Run: cmdGetex})
+	t.Add(&engine.Spec{Name: "mget", Arity: -2, Flags: readonly | fast, First: 1, Last: -1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, LastKey: -1, KeyStep: 1}}, ACL: []string{"read", "string", "fast"},
+		Summary: "Atomically returns the string values of one or more keys.", Since: "1.0.0", Group: "string", Complexity: "O(N) where N is the number of keys to retrieve.", Tips: []string{"request_policy:multi_shard"},
+		Run: cmdMget})
+	t.Add(&engine.Spec{Name: "mset", Arity: -3, Flags: write | denyoom, First: 1, Last: -1, Step: 2, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "update"}, Index: 1, LastKey: -1, KeyStep: 2}}, ACL: []string{"write", "string", "slow"},
+		Summary: "Atomically creates or modifies the string values of one or more keys.", Since: "1.0.1", Group: "string", Complexity: "O(N) where N is the number of keys to set.", Tips: []string{"request_policy:multi_shard", "response_policy:all_succeeded"},
+		Run: cmdMset})
+	t.Add(&engine.Spec{Name: "msetnx", Arity: -3, Flags: write | denyoom, First: 1, Last: -1, Step: 2, KeySpecs: []engine.KeySpec{{Flags: []string{"OW", "insert"}, Index: 1, LastKey: -1, KeyStep: 2}}, ACL: []string{"write", "string", "slow"},
+		Summary: "Atomically modifies the string values of one or more keys only when all keys don't exist.", Since: "1.0.1", Group: "string", Complexity: "O(N) where N is the number of keys to set.", Tips: []string{"request_policy:multi_shard", "response_policy:agg_min"},
+		Run: cmdMsetnx})
+	t.Add(&engine.Spec{Name: "append", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "insert"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Appends a string to the value of a key. Creates the key if it doesn't exist.", Since: "2.0.0", Group: "string", Complexity: "O(1). The amortized time complexity is O(1) assuming the appended value is small and the already present value is of any size, since the dynamic string library used by Redis will double the free space available on every reallocation.",
+		Run: cmdAppend})
+	t.Add(&engine.Spec{Name: "strlen", Arity: 2, Flags: readonly | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "fast"},
+		Summary: "Returns the length of a string value.", Since: "2.2.0", Group: "string", Complexity: "O(1)",
+		Run: cmdStrlen})
+	t.Add(&engine.Spec{Name: "getrange", Arity: 4, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "slow"},
+		Summary: "Returns a substring of the string stored at a key.", Since: "2.4.0", Group: "string", Complexity: "O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.",
+		Run: cmdGetrange})
+	t.Add(&engine.Spec{Name: "substr", Arity: 4, Flags: readonly, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, KeyStep: 1}}, ACL: []string{"read", "string", "slow"},
+		Summary: "Returns a substring from a string value.", Since: "1.0.0", Group: "string", Complexity: "O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.",
+		Run: cmdSubstr})
+	t.Add(&engine.Spec{Name: "setrange", Arity: 4, Flags: write | denyoom, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "slow"},
+		Summary: "Overwrites a part of a string value with another by an offset. Creates the key if it doesn't exist.", Since: "2.2.0", Group: "string", Complexity: "O(1), not counting the time taken to copy the new string in place. Usually, this string is very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with M being the length of the value argument.",
+		Run: cmdSetrange})
+	t.Add(&engine.Spec{Name: "incr", Arity: 2, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdIncr})
+	t.Add(&engine.Spec{Name: "decr", Arity: 2, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdDecr})
+	t.Add(&engine.Spec{Name: "incrby", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Increments the integer value of a key by a number. Uses 0 as initial value if the key doesn't exist.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdIncrby})
+	t.Add(&engine.Spec{Name: "decrby", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Decrements a number from the integer value of a key. Uses 0 as initial value if the key doesn't exist.", Since: "1.0.0", Group: "string", Complexity: "O(1)",
+		Run: cmdDecrby})
+	t.Add(&engine.Spec{Name: "incrbyfloat", Arity: 3, Flags: write | denyoom | fast, First: 1, Last: 1, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RW", "access", "update"}, Index: 1, KeyStep: 1}}, ACL: []string{"write", "string", "fast"},
+		Summary: "Increment the floating point value of a key by a number. Uses 0 as initial value if the key doesn't exist.", Since: "2.6.0", Group: "string", Complexity: "O(1)",
+		Run: cmdIncrbyfloat})
+	t.Add(&engine.Spec{Name: "lcs", Arity: -3, Flags: readonly, First: 1, Last: 2, Step: 1, KeySpecs: []engine.KeySpec{{Flags: []string{"RO", "access"}, Index: 1, LastKey: 1, KeyStep: 1}}, ACL: []string{"read", "string", "slow"},
+		Summary: "Finds the longest common substring.", Since: "7.0.0", Group: "string", Complexity: "O(N*M) where N and M are the lengths of s1 and s2, respectively",
+		Run: cmdLcs})
 }
 
 // getString looks key up for reading as a string and writes the null reply

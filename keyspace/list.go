@@ -42,14 +42,112 @@ func listExceeds(sz, n int) bool {
 
 // List is a list value: a ring-buffer deque, so both ends push and pop in
 // O(1). Encoding follows Redis 7.2: "listpack" while the elements fit one
-// listpack node, "quicklist" after that, back to listpack once the list
-// shrinks to half the limit. Element slices are owned by the list.
+// listpack node, "quicklist" after that, back to listpack once the list is
+// a single node of at most half the limit. The quicklist's node layout is
+// modelled (sizes and counts only) because that conversion depends on it.
+// Element slices are owned by the list.
 type List struct {
 	buf   [][]byte
 	head  int
 	n     int
 	bytes int // estimated listpack size of the elements, header included
 	quick bool
+	nodes []qlNode // quicklist nodes, head first, while quick
+}
+
+// qlNode is one modelled quicklist node: its entry count and listpack
+// bytes; plain nodes hold a single element too large for a listpack.
+type qlNode struct {
+	n, sz int
+	plain bool
+}
+
+// qlEstimateOverhead is the slack quicklist adds when deciding whether an
+// entry still fits a node.
+const qlEstimateOverhead = 8
+
+// isLargeElement reports whether an element of sz bytes gets a plain node.
+func isLargeElement(sz int) bool {
+	lim, _ := listLimits()
+	if lim >= 0 {
+		return sz > lim
+	}
+	return sz > listSafetyLimit
+}
+
+// nodeAllows reports whether node can take one more element of sz bytes.
+func nodeAllows(nd *qlNode, sz int) bool {
+	if nd.plain || isLargeElement(sz) {
+		return false
+	}
+	return !listExceeds(nd.sz+sz+qlEstimateOverhead, nd.n+1)
+}
+
+func newNode(v []byte) qlNode {
+	if isLargeElement(len(v)) {
+		return qlNode{n: 1, sz: len(v), plain: true}
+	}
+	return qlNode{n: 1, sz: lpHeaderBytes + lpEntryBytes(v)}
+}
+
+// nodeAt returns the node holding element i and i's offset in it.
+func (l *List) nodeAt(i int) (int, int) {
+	for k := range l.nodes {
+		if i < l.nodes[k].n {
+			return k, i
+		}
+		i -= l.nodes[k].n
+	}
+	return len(l.nodes) - 1, l.nodes[len(l.nodes)-1].n
+}
+
+// modelAdd records v joining at index i; call it before l.n grows.
+func (l *List) modelAdd(i int, v []byte) {
+	if !l.quick {
+		return
+	}
+	if len(l.nodes) == 0 {
+		l.nodes = []qlNode{newNode(v)}
+		return
+	}
+	var k int
+	switch {
+	case i == 0:
+		k = 0
+	case i >= l.n:
+		k = len(l.nodes) - 1
+	default:
+		k, _ = l.nodeAt(i)
+	}
+	if nodeAllows(&l.nodes[k], len(v)) {
+		l.nodes[k].n++
+		l.nodes[k].sz += lpEntryBytes(v)
+		return
+	}
+	nd := newNode(v)
+	at := k + 1
+	if i == 0 {
+		at = 0
+	}
+	l.nodes = append(l.nodes, qlNode{})
+	copy(l.nodes[at+1:], l.nodes[at:])
+	l.nodes[at] = nd
+}
+
+// modelRemove records element i (holding v) leaving.
+func (l *List) modelRemove(i int, v []byte) {
+	if !l.quick || len(l.nodes) == 0 {
+		return
+	}
+	k, _ := l.nodeAt(i)
+	nd := &l.nodes[k]
+	nd.n--
+	if !nd.plain {
+		nd.sz -= lpEntryBytes(v)
+	}
+	if nd.n == 0 {
+		l.nodes = append(l.nodes[:k], l.nodes[k+1:]...)
+	}
 }
 
 // NewList returns an empty listpack-encoded list.
@@ -98,7 +196,12 @@ func (l *List) grow() {
 // commands call it once per command with all their arguments, as Redis does.
 func (l *List) BeforeAdd(addBytes, addCount int) {
 	if !l.quick && listExceeds(l.bytes+addBytes, l.n+addCount) {
+		// The whole listpack becomes the quicklist's first node.
 		l.quick = true
+		l.nodes = nil
+		if l.n > 0 {
+			l.nodes = []qlNode{{n: l.n, sz: l.bytes}}
+		}
 	}
 }
 
@@ -107,15 +210,19 @@ func (l *List) afterShrink() {
 	if !l.quick {
 		return
 	}
+	if len(l.nodes) > 1 || (len(l.nodes) == 1 && l.nodes[0].plain) {
+		return
+	}
 	lim, cnt := listLimits()
 	if lim >= 0 {
 		if l.bytes > lim/2 {
 			return
 		}
-	} else if l.n > cnt/2 || l.bytes > listSafetyLimit {
+	} else if l.n > cnt/2 {
 		return
 	}
 	l.quick = false
+	l.nodes = nil
 }
 
 // PushHead inserts v (copied) at the head.
@@ -155,6 +262,7 @@ func (l *List) pushHead(v []byte) {
 		l.head = len(l.buf) - 1
 	}
 	l.buf[l.head] = append([]byte(nil), v...)
+	l.modelAdd(0, v)
 	l.n++
 	l.bytes += lpEntryBytes(v)
 }
@@ -162,6 +270,7 @@ func (l *List) pushHead(v []byte) {
 func (l *List) pushTail(v []byte) {
 	l.grow()
 	l.buf[l.slot(l.n)] = append([]byte(nil), v...)
+	l.modelAdd(l.n, v)
 	l.n++
 	l.bytes += lpEntryBytes(v)
 }
@@ -174,6 +283,7 @@ func (l *List) PopHead() []byte {
 	v := l.buf[l.head]
 	l.buf[l.head] = nil
 	l.head = l.slot(1)
+	l.modelRemove(0, v)
 	l.n--
 	l.bytes -= lpEntryBytes(v)
 	l.afterShrink()
@@ -188,6 +298,7 @@ func (l *List) PopTail() []byte {
 	j := l.slot(l.n - 1)
 	v := l.buf[j]
 	l.buf[j] = nil
+	l.modelRemove(l.n-1, v)
 	l.n--
 	l.bytes -= lpEntryBytes(v)
 	l.afterShrink()
@@ -217,8 +328,14 @@ func (l *List) Set(i int, v []byte) bool {
 	}
 	j := l.slot(i)
 	old := l.buf[j]
-	l.BeforeAdd(len(v)-len(old), 0)
-	l.bytes += lpEntryBytes(v) - lpEntryBytes(old)
+	l.BeforeAdd(len(v), 1)
+	diff := lpEntryBytes(v) - lpEntryBytes(old)
+	l.bytes += diff
+	if l.quick && len(l.nodes) > 0 {
+		if k, _ := l.nodeAt(i); !l.nodes[k].plain {
+			l.nodes[k].sz += diff
+		}
+	}
 	l.buf[j] = append([]byte(nil), v...)
 	if len(v) < len(old) {
 		l.afterShrink()
@@ -260,6 +377,7 @@ func (l *List) Insert(i int, v []byte, after bool) {
 		l.buf[l.slot(k)] = l.buf[l.slot(k-1)]
 	}
 	l.buf[l.slot(i)] = append([]byte(nil), v...)
+	l.modelAdd(i, v)
 	l.n++
 	l.bytes += lpEntryBytes(v)
 }
@@ -270,6 +388,7 @@ func (l *List) Delete(i int) {
 		return
 	}
 	l.bytes -= lpEntryBytes(l.buf[l.slot(i)])
+	l.modelRemove(i, l.buf[l.slot(i)])
 	for k := i; k < l.n-1; k++ {
 		l.buf[l.slot(k)] = l.buf[l.slot(k+1)]
 	}
@@ -289,6 +408,7 @@ func (l *List) Filter(keep func(i int, v []byte) bool) int {
 			w++
 		} else {
 			l.bytes -= lpEntryBytes(v)
+			l.modelRemove(w, v)
 		}
 	}
 	removed := l.n - w

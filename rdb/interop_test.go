@@ -15,6 +15,7 @@ import (
 
 	"modhost/app"
 	"modhost/internal/testserver"
+	"modhost/rdb"
 	"modhost/resp"
 )
 
@@ -308,4 +309,25 @@ func TestInteropDumpRestore(t *testing.T) {
 		}
 	}
 	compareAll(t, r, m, "dump/restore")
+}
+
+// TestInteropLegacyEncodings: a version-9 file with ziplists, zipmap,
+// quicklist v1, textual scores and a v1 stream (built by LegacyFile) is
+// accepted by redis-check-rdb, and real Redis and modhost load it to the
+// same content.
+func TestInteropLegacyEncodings(t *testing.T) {
+	requireTool(t, "redis-server")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "dump.rdb")
+	if err := os.WriteFile(path, rdb.LegacyFile(), 0644); err != nil {
+		t.Fatal(err)
+	}
+	checkRDB(t, path)
+	red := testserver.StartRedis(t, "--dir", dir, "--dbfilename", "dump.rdb")
+	m := testserver.Dial(t, startModhost(t, "--dir", dir, "--dbfilename", "dump.rdb", "--save", ""))
+	r := testserver.Dial(t, red.Addr)
+	if n := canonical(do(t, r, "DBSIZE"), false); n != "12" {
+		t.Fatalf("redis loaded %s keys", n)
+	}
+	compareAll(t, r, m, "legacy")
 }

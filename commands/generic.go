@@ -7,6 +7,7 @@ import (
 	"modhost/engine"
 	"modhost/internal/glob"
 	"modhost/keyspace"
+	"modhost/rdb"
 )
 
 func init() { groups = append(groups, registerGeneric) }
@@ -269,17 +270,13 @@ func cmdCopy(c *engine.Ctx) {
 		c.W.Int(0)
 		return
 	}
-	d, ok := e.Val.(keyspace.Duplicator)
-	if !ok {
-		if e.Val.Kind() == keyspace.KindModule {
-			c.Error(msgModuleNoCopy)
-		} else {
-			c.Error(msgUnknownTypeObj)
-		}
+	dup, msg := dupValue(e.Val, src, c.DB.ID)
+	if dup == nil {
+		c.Error(msg)
 		return
 	}
 	dst.Delete(newKey)
-	dst.Set(newKey, d.Dup())
+	dst.Set(newKey, dup)
 	if expire != 0 {
 		dst.SetExpire(newKey, expire)
 	}
@@ -287,6 +284,28 @@ func cmdCopy(c *engine.Ctx) {
 	dst.Notify(keyspace.NotifyGeneric, "copy_to", newKey)
 	c.S.KS.Dirty++
 	c.W.Int(1)
+}
+
+// dupValue copies v for COPY: through its Dup method when it has one,
+// otherwise through a DUMP/RESTORE round trip, which rebuilds the same
+// contents with the encoding Redis would pick. Module values without a Dup
+// cannot be copied; msg is the error then.
+func dupValue(v keyspace.Value, key string, db int) (keyspace.Value, string) {
+	if d, ok := v.(keyspace.Duplicator); ok {
+		return d.Dup(), ""
+	}
+	if v.Kind() == keyspace.KindModule {
+		return nil, msgModuleNoCopy
+	}
+	payload, err := rdb.Dump(v, nil, key, db, false)
+	if err != nil {
+		return nil, msgUnknownTypeObj
+	}
+	out, err := rdb.Restore(payload, nil, key, db)
+	if err != nil {
+		return nil, msgUnknownTypeObj
+	}
+	return out, ""
 }
 
 // expireGeneric is EXPIRE, PEXPIRE, EXPIREAT and PEXPIREAT; base is the

@@ -615,7 +615,7 @@ func cmdDebug(c *engine.Ctx) {
 		c.W.OK()
 	case sub == "quicklist-packed-threshold" && n == 3:
 		v, ok := parseMemory(c.Arg(2))
-		if !ok || v < 1 || v > 4<<30 {
+		if !ok || v > 1<<32-1<<20 {
 			c.Error(msgQuicklistThreshold)
 			return
 		}
@@ -760,11 +760,7 @@ func debugProtocol(c *engine.Ctx) {
 
 func debugPopulate(c *engine.Ctx) {
 	keys, ok := parseInt64(c.Args[2])
-	if !ok {
-		c.Error(msgNotInteger)
-		return
-	}
-	if keys < 0 {
+	if !ok || keys < 0 {
 		c.Error(msgPositive)
 		return
 	}
@@ -775,11 +771,7 @@ func debugPopulate(c *engine.Ctx) {
 	var size int64
 	if len(c.Args) == 5 {
 		v, ok := parseInt64(c.Args[4])
-		if !ok {
-			c.Error(msgNotInteger)
-			return
-		}
-		if v < 0 {
+		if !ok || v < 0 {
 			c.Error(msgPositive)
 			return
 		}

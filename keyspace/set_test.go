@@ -65,6 +65,7 @@ func TestSetIntsetLimits(t *testing.T) {
 		t.Fatal("a long member skips listpack")
 	}
 	lp := NewSetFor([]byte("x"), 1)
+	lp.Add([]byte("x"))
 	lp.Add([]byte("3"))
 	lp.Add([]byte("1"))
 	lp.MaybeIntset()

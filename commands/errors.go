@@ -99,3 +99,33 @@ const (
 	msgTrackingOneRedirect  = "ERR A client can only redirect to a single other client"
 	msgTrackingNoRedirect   = "ERR The client ID you want redirect to does not exist"
 )
+
+// Error texts of the list, hash, set, sorted set, SORT and blocking commands.
+const (
+	msgMustBePositive   = "ERR value is out of range, must be positive"
+	msgNumkeysPos       = "ERR numkeys should be greater than 0"
+	msgCountPos         = "ERR count should be greater than 0"
+	msgRankZero         = "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list"
+	msgCountNegative    = "ERR COUNT can't be negative"
+	msgMaxlenNegative   = "ERR MAXLEN can't be negative"
+	msgTimeoutRange     = "ERR timeout is out of range"
+	msgHashNotInt       = "ERR hash value is not an integer"
+	msgHashNotFloat     = "ERR hash value is not a float"
+	msgValueNaNInf      = "ERR value is NaN or Infinity"
+	msgValueOutOfRange  = "ERR value is out of range"
+	msgInvalidCursor    = "ERR invalid cursor"
+	msgKeysMoreThanArgs = "ERR Number of keys can't be greater than number of args"
+	msgLimitNegative    = "ERR LIMIT can't be negative"
+	msgZaddXXNX         = "ERR XX and NX options at the same time are not compatible"
+	msgZaddGTLTNX       = "ERR GT, LT, and/or NX options at the same time are not compatible"
+	msgZaddIncrPair     = "ERR INCR option supports a single increment-element pair"
+	msgZaddNaN          = "ERR resulting score is not a number (NaN)"
+	msgMinMaxNotFloat   = "ERR min or max is not a float"
+	msgMinMaxNotLex     = "ERR min or max not valid string range item"
+	msgLimitNeedsBy     = "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX"
+	msgWithscoresByLex  = "ERR syntax error, WITHSCORES not supported in combination with BYLEX"
+	msgWeightNotFloat   = "ERR weight value is not a float"
+	msgAtLeastOneKeyFmt = "ERR at least 1 input key is needed for '%s' command"
+	msgWrongArityFmt    = "ERR wrong number of arguments for '%s' command"
+	msgSortScore        = "ERR One or more scores can't be converted into double"
+)

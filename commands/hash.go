@@ -32,15 +32,6 @@ func registerHash(t *engine.Table) {
 	t.Add(k1(&engine.Spec{Name: "hvals", Arity: 2, Flags: readonly, ACL: acl("read", "slow"), Run: func(c *engine.Ctx) { hgetall(c, false, true) }}))
 }
 
-// Error texts of the hash commands.
-const (
-	msgHashNotInt      = "ERR hash value is not an integer"
-	msgHashNotFloat    = "ERR hash value is not a float"
-	msgValueNaNInf     = "ERR value is NaN or Infinity"
-	msgValueOutOfRange = "ERR value is out of range"
-	msgInvalidCursor   = "ERR invalid cursor"
-)
-
 func hashOf(c *engine.Ctx, key []byte) (*keyspace.Hash, bool) {
 	e, ok := lookupKind(c, key, keyspace.KindHash)
 	if !ok || e == nil {

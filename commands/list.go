@@ -51,17 +51,6 @@ func numkeysKeys(idx int) func(args [][]byte) []int {
 	}
 }
 
-// Error texts of the collection commands.
-const (
-	msgMustBePositive = "ERR value is out of range, must be positive"
-	msgNumkeysPos     = "ERR numkeys should be greater than 0"
-	msgCountPos       = "ERR count should be greater than 0"
-	msgRankZero       = "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list"
-	msgCountNegative  = "ERR COUNT can't be negative"
-	msgMaxlenNegative = "ERR MAXLEN can't be negative"
-	msgTimeoutRange   = "ERR timeout is out of range"
-)
-
 // argPositive parses a non-negative integer (getPositiveLongFromObjectOrReply).
 func argPositive(c *engine.Ctx, b []byte, msg string) (int64, bool) {
 	if msg == "" {

@@ -35,12 +35,6 @@ func registerSet(t *engine.Table) {
 	t.Add(keys(1, -1, &engine.Spec{Name: "sunionstore", Arity: -3, Flags: write | denyoom, ACL: acl("write", "slow"), Run: func(c *engine.Ctx) { sunionDiff(c, c.Args[2:], c.Args[1], true) }}))
 }
 
-// Error texts of the set commands.
-const (
-	msgKeysMoreThanArgs = "ERR Number of keys can't be greater than number of args"
-	msgLimitNegative    = "ERR LIMIT can't be negative"
-)
-
 func setOf(c *engine.Ctx, key []byte) (*keyspace.Set, bool) {
 	e, ok := lookupKind(c, key, keyspace.KindSet)
 	if !ok || e == nil {

@@ -34,8 +34,6 @@ func sortKeys(args [][]byte) []int {
 	return out
 }
 
-const msgSortScore = "ERR One or more scores can't be converted into double"
-
 type sortItem struct {
 	obj    []byte
 	score  float64

@@ -72,21 +72,6 @@ func storeKeys(args [][]byte) []int {
 	return append([]int{1}, numkeysKeys(2)(args)...)
 }
 
-// Error texts of the sorted set commands.
-const (
-	msgZaddXXNX         = "ERR XX and NX options at the same time are not compatible"
-	msgZaddGTLTNX       = "ERR GT, LT, and/or NX options at the same time are not compatible"
-	msgZaddIncrPair     = "ERR INCR option supports a single increment-element pair"
-	msgZaddNaN          = "ERR resulting score is not a number (NaN)"
-	msgMinMaxNotFloat   = "ERR min or max is not a float"
-	msgMinMaxNotLex     = "ERR min or max not valid string range item"
-	msgLimitNeedsBy     = "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX"
-	msgWithscoresByLex  = "ERR syntax error, WITHSCORES not supported in combination with BYLEX"
-	msgWeightNotFloat   = "ERR weight value is not a float"
-	msgAtLeastOneKeyFmt = "ERR at least 1 input key is needed for '%s' command"
-	msgWrongArityFmt    = "ERR wrong number of arguments for '%s' command"
-)
-
 func zsetOf(c *engine.Ctx, key []byte) (*keyspace.ZSet, bool) {
 	e, ok := lookupKind(c, key, keyspace.KindZSet)
 	if !ok || e == nil {

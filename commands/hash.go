@@ -57,7 +57,7 @@ func hashCreate(c *engine.Ctx, key []byte) *keyspace.Hash {
 
 func hset(c *engine.Ctx, isHset bool) {
 	if len(c.Args)%2 == 1 {
-		c.Error("ERR wrong number of arguments for '" + c.Cmd.FullName() + "' command")
+		c.Error(fmtErr(msgWrongArityFmt, c.Cmd.FullName()))
 		return
 	}
 	h := hashCreate(c, c.Args[1])

@@ -428,7 +428,7 @@ func cmdLpos(c *engine.Ctx) {
 
 func popCommand(c *engine.Ctx, head bool) {
 	if len(c.Args) > 3 {
-		c.Error("ERR wrong number of arguments for '" + c.Cmd.FullName() + "' command")
+		c.Error(fmtErr(msgWrongArityFmt, c.Cmd.FullName()))
 		return
 	}
 	hasCount := len(c.Args) == 3

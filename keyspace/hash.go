@@ -177,3 +177,21 @@ func (h *Hash) Random() (field, value []byte, ok bool) {
 	p := h.lp[rand.IntN(len(h.lp))]
 	return p.field, p.value, true
 }
+
+// Dup returns an independent copy with the same encoding (COPY).
+func (h *Hash) Dup() Value {
+	d := &Hash{}
+	if h.ht != nil {
+		d.ht = dict.New[[]byte]()
+		h.ht.Range(func(k string, v []byte) bool {
+			d.ht.Set(k, append([]byte(nil), v...))
+			return true
+		})
+		return d
+	}
+	d.lp = make([]hashPair, len(h.lp))
+	for i, p := range h.lp {
+		d.lp[i] = hashPair{append([]byte(nil), p.field...), append([]byte(nil), p.value...)}
+	}
+	return d
+}

@@ -473,3 +473,14 @@ func lpEntryBytes(v []byte) int {
 	}
 	return enc + 5
 }
+
+// Dup returns an independent copy with the same encoding (COPY).
+func (l *List) Dup() Value {
+	d := &List{bytes: l.bytes, quick: l.quick, nodes: append([]qlNode(nil), l.nodes...)}
+	d.buf = make([][]byte, l.n)
+	for i := 0; i < l.n; i++ {
+		d.buf[i] = append([]byte(nil), l.buf[l.slot(i)]...)
+	}
+	d.n = l.n
+	return d
+}

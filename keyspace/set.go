@@ -289,3 +289,21 @@ func (s *Set) PopRandom() []byte {
 	}
 	return m
 }
+
+// Dup returns an independent copy with the same encoding (COPY).
+func (s *Set) Dup() Value {
+	d := &Set{enc: s.enc}
+	switch s.enc {
+	case setIntset:
+		d.ints = append([]int64(nil), s.ints...)
+	case setListpack:
+		d.lp = make([][]byte, len(s.lp))
+		for i, m := range s.lp {
+			d.lp[i] = append([]byte(nil), m...)
+		}
+	default:
+		d.ht = dict.New[struct{}]()
+		s.ht.Range(func(k string, _ struct{}) bool { d.ht.Set(k, struct{}{}); return true })
+	}
+	return d
+}

@@ -619,3 +619,14 @@ func (z *ZSet) checkInvariants() string {
 	}
 	return ""
 }
+
+// Dup returns an independent copy with the same encoding (COPY).
+func (z *ZSet) Dup() Value {
+	d := NewZSet()
+	d.listpack = z.listpack
+	z.Range(func(m []byte, s float64) bool {
+		d.dict.Set(string(m), d.insert(s, string(m)))
+		return true
+	})
+	return d
+}

@@ -144,3 +144,36 @@ func TestZSetEncoding(t *testing.T) {
 		t.Fatal("long member should convert")
 	}
 }
+
+// TestDup checks that copies are independent and keep their encoding.
+func TestDup(t *testing.T) {
+	z := NewZSet()
+	z.Set([]byte("a"), 1)
+	zc := z.Dup().(*ZSet)
+	z.Set([]byte("b"), 2)
+	if zc.Len() != 1 || zc.Encoding() != "listpack" || zc.checkInvariants() != "" {
+		t.Fatal("zset dup")
+	}
+	l := NewList()
+	l.PushTail([]byte("x"))
+	l.PushHead([]byte("w"))
+	lc := l.Dup().(*List)
+	l.PopHead()
+	if v, _ := lc.Index(0); string(v) != "w" || lc.Len() != 2 {
+		t.Fatal("list dup")
+	}
+	h := NewHash()
+	h.Set([]byte("f"), []byte("v"))
+	hc := h.Dup().(*Hash)
+	h.Set([]byte("f"), []byte("changed"))
+	if v, _ := hc.Get([]byte("f")); string(v) != "v" {
+		t.Fatal("hash dup")
+	}
+	s := NewIntSet()
+	s.Add([]byte("1"))
+	sc := s.Dup().(*Set)
+	s.Add([]byte("2"))
+	if sc.Len() != 1 || sc.Encoding() != "intset" {
+		t.Fatal("set dup")
+	}
+}

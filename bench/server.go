@@ -237,7 +237,7 @@ func (s *Server) ModuleStatus(m Module) string {
 	crashed := func(what string, err error) string {
 		time.Sleep(300 * time.Millisecond)
 		if !s.Alive() {
-			return s.Label + " crashed after starting: " + s.LogSummary()
+			return s.Label + " exited after it started listening: " + s.LogSummary()
 		}
 		return what + ": " + err.Error()
 	}

@@ -491,6 +491,7 @@ type memSample struct {
 	rss0, rss1, rss2    bench.Result
 	used0, used1, used2 bench.Result
 	keysErr, hashErr    string
+	purge               string // MEMORY PURGE's reply or error
 }
 
 func memoryBench(cfg settings, sides []*side, met, notMet *int) *bench.Table {
@@ -501,7 +502,9 @@ func memoryBench(cfg settings, sides []*side, met, notMet *int) *bench.Table {
 	t := &bench.Table{Title: "Memory",
 		Note: fmt.Sprintf("A fresh server without modules; %d string keys `key:NNNNNNNNN` = `xxx` (pipelined SET), then one hash of %d fields "+
 			"`fNNNNNN` = `vNNNNNN` (HSET, 1000 fields per command). RSS is VmRSS from /proc/<pid>/status, used_memory from INFO memory; "+
-			"per-key numbers are the growth divided by the count. Target: RSS per small key ≤ 1.2× Redis.", cfg.memKeys, cfg.hashFields),
+			"per-key numbers are the growth divided by the count. Before each reading both servers get MEMORY PURGE "+
+			"(modhost replied: %s; Redis: %s). Target: RSS per small key ≤ 1.2× Redis.", cfg.memKeys, cfg.hashFields,
+			orNA(samples[0].purge), orNA(samples[1].purge)),
 		Header: []string{"measure", "modhost", "Redis", "modhost/Redis", "target", "status"}}
 	mb := func(r bench.Result) bench.Result {
 		if r.OK() {
@@ -555,6 +558,18 @@ func measureMemory(cfg settings, s *side) memSample {
 	}
 	defer srv.Stop()
 	settle := func() (bench.Result, bench.Result) {
+		// MEMORY PURGE hands free pages back (jemalloc in Redis; a GC
+		// in a server that implements it), so readings do not depend on
+		// when a collector last ran. Servers without it are read as is.
+		if c, err := bench.Dial(srv.Addr); err == nil {
+			r, err := bench.Check(c.Do("MEMORY", "PURGE"))
+			c.Close()
+			if err != nil {
+				ms.purge = bench.Shorten(err.Error())
+			} else if ms.purge == "" {
+				ms.purge = r.Str
+			}
+		}
 		time.Sleep(time.Second)
 		if !srv.Alive() {
 			f := bench.Fail("error: server crashed")
@@ -595,4 +610,11 @@ func measureMemory(cfg settings, s *side) memSample {
 	}
 	ms.rss2, ms.used2 = settle()
 	return ms
+}
+
+func orNA(s string) string {
+	if s == "" {
+		return "n/a"
+	}
+	return "`" + s + "`"
 }

@@ -11,25 +11,33 @@ import (
 	"modhost/resp"
 )
 
-// drain reads every message pending on connection i of both servers (a
-// subscriber) and returns them as one byte string per server.
-func (p *Pair) drain(i int, wait time.Duration) (mod, red []byte) {
+// pong is a subscribed RESP2 connection's reply to PING.
+var pong = []byte("*2\r\n$4\r\npong\r\n$0\r\n\r\n")
+
+// drain returns every message pending on subscriber connection i of both
+// servers. It sends PING and reads up to its reply: a server queues the
+// events of a command before it answers that command, so the events come
+// before the pong, with no timing guesswork.
+func (p *Pair) drain(t *testing.T, i int) (mod, red []byte) {
+	t.Helper()
 	c := p.conns[i]
-	for {
-		b, err := c.m.Read(wait)
-		if err != nil {
-			break
+	read := func(name string, send func(...string) error, recv func(time.Duration) ([]byte, error)) []byte {
+		if err := send("PING"); err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-		mod = append(mod, b...)
-	}
-	for {
-		b, err := c.r.Read(wait)
-		if err != nil {
-			break
+		var out []byte
+		for {
+			b, err := recv(5 * time.Second)
+			if err != nil {
+				t.Fatalf("%s: no pong: %v", name, err)
+			}
+			if bytes.Equal(b, pong) {
+				return out
+			}
+			out = append(out, b...)
 		}
-		red = append(red, b...)
 	}
-	return mod, red
+	return read("modhost", c.m.Send, c.m.Read), read("redis", c.r.Send, c.r.Read)
 }
 
 // TestKeyspaceEvents checks the keyspace notifications of the string, bit
@@ -73,7 +81,7 @@ func TestKeyspaceEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 		p.Do(args...)
-		mod, red := p.drain(1, 50*time.Millisecond)
+		mod, red := p.drain(t, 1)
 		if !bytes.Equal(mod, red) {
 			t.Errorf("events after %s\n  modhost: %q\n  redis:   %q", line, mod, red)
 		}

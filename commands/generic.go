@@ -627,22 +627,36 @@ func cmdObjectRefcount(c *engine.Ctx) {
 	c.W.Int(n)
 }
 
-// TODO(config): OBJECT IDLETIME and FREQ depend on maxmemory-policy; the
-// engine does not expose it yet, so they assume the default (not LFU).
+// lfuPolicy reports whether maxmemory-policy is one of the LFU ones, which
+// track access frequency instead of idle time.
+func lfuPolicy(c *engine.Ctx) bool {
+	return strings.HasSuffix(c.S.Settings.MaxMemoryPolicy, "-lfu")
+}
+
 func cmdObjectIdletime(c *engine.Ctx) {
 	e := objectLookup(c)
 	if e == nil {
+		return
+	}
+	if lfuPolicy(c) {
+		c.Error(msgIdletimeLFU)
 		return
 	}
 	idle := (c.S.KS.Now() - e.Access) / 1000
 	c.W.Int(max(idle, 0))
 }
 
+// cmdObjectFreq reports the entry's LFU counter as the keyspace keeps it.
 func cmdObjectFreq(c *engine.Ctx) {
-	if objectLookup(c) == nil {
+	e := objectLookup(c)
+	if e == nil {
 		return
 	}
-	c.Error(msgFreqNotLFU)
+	if !lfuPolicy(c) {
+		c.Error(msgFreqNotLFU)
+		return
+	}
+	c.W.Int(int64(e.Freq))
 }
 
 func cmdObjectHelp(c *engine.Ctx) {

@@ -160,3 +160,15 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// TestObjectUnderLFU checks OBJECT IDLETIME and FREQ when the server starts
+// with an LFU maxmemory-policy (FREQ's counter itself is probabilistic, so
+// only its refusals and missing keys are compared).
+func TestObjectUnderLFU(t *testing.T) {
+	p := Start(t, Args("--maxmemory-policy", "allkeys-lfu"))
+	p.Do("SET", "k", "v")
+	p.Do("OBJECT", "IDLETIME", "k")
+	p.Do("OBJECT", "IDLETIME", "nosuch")
+	p.Do("OBJECT", "FREQ", "nosuch")
+	p.Replies("OBJECT", "FREQ", "k")
+}

@@ -359,7 +359,7 @@ const (
 func parseExpireFlags(c *engine.Ctx, args [][]byte) (int, bool) {
 	flags := 0
 	for _, a := range args {
-		switch strings.ToLower(string(a)) {
+		switch strings.ToLower(cString(a)) {
 		case "nx":
 			flags |= expireNX
 		case "xx":
@@ -415,7 +415,7 @@ func parseScanOpts(c *engine.Ctx, args [][]byte, allowType bool) (scanOpts, bool
 	o := scanOpts{count: 10}
 	for i := 0; i < len(args); {
 		left := len(args) - i
-		opt := strings.ToLower(string(args[i]))
+		opt := strings.ToLower(cString(args[i]))
 		switch {
 		case opt == "count" && left >= 2:
 			n, ok := intArg(c, args[i+1], "")

@@ -110,6 +110,8 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 	eng.Info.AddInfoSection(engine.InfoSection{Name: "persistence", Default: true,
 		Write: func(w *strings.Builder) { p.WriteInfo(eng, w) }})
 	eng.DebugSubs["reload"] = func(c *engine.Ctx) { debugReload(c, p) }
+	eng.DebugSubs["digest"] = func(c *engine.Ctx) { debugDigest(c, p) }
+	eng.DebugSubs["digest-value"] = func(c *engine.Ctx) { debugDigestValue(c, p) }
 	err := loadAtStart(eng, p, log)
 	eng.LastSave = time.Now().Unix()
 	eng.Lock.Unlock()
@@ -216,4 +218,21 @@ func debugReload(c *engine.Ctx, p *commands.Persistence) {
 	}
 	p.Logf(false, "DB reloaded by DEBUG RELOAD")
 	c.W.OK()
+}
+
+// debugDigest is DEBUG DIGEST. Lock held.
+func debugDigest(c *engine.Ctx, p *commands.Persistence) {
+	if len(c.Args) != 2 {
+		c.Error("ERR unknown subcommand or wrong number of arguments for 'digest'. Try DEBUG HELP.")
+		return
+	}
+	c.W.Simple(rdb.Digest(c.S.KS, p.Modules))
+}
+
+// debugDigestValue is DEBUG DIGEST-VALUE key... Lock held.
+func debugDigestValue(c *engine.Ctx, p *commands.Persistence) {
+	c.W.Array(len(c.Args) - 2)
+	for _, k := range c.Args[2:] {
+		c.W.Simple(rdb.ValueDigest(c.DB, string(k), p.Modules))
+	}
 }

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 1 of the 354 names in redismodule.h are
+ * named here are already defined. 105 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -16,15 +16,327 @@ typedef struct { const char *name; void *fn; } mh_api_entry;
 static int RM_GetApi(const char *name, void *out);
 
 /* Each served function must have exactly the type redismodule.h declares. */
+typedef void *(*mh_sig_Alloc)(size_t bytes);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Alloc), mh_sig_Alloc), "RM_Alloc signature differs from redismodule.h");
+typedef void (*mh_sig_AutoMemory)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AutoMemory), mh_sig_AutoMemory), "RM_AutoMemory signature differs from redismodule.h");
+typedef ustime_t (*mh_sig_CachedMicroseconds)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CachedMicroseconds), mh_sig_CachedMicroseconds), "RM_CachedMicroseconds signature differs from redismodule.h");
+typedef RedisModuleCallReply *(*mh_sig_Call)(RedisModuleCtx *ctx, const char *cmdname, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Call), mh_sig_Call), "RM_Call signature differs from redismodule.h");
+typedef RedisModuleCallReply *(*mh_sig_CallReplyArrayElement)(RedisModuleCallReply *reply, size_t idx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyArrayElement), mh_sig_CallReplyArrayElement), "RM_CallReplyArrayElement signature differs from redismodule.h");
+typedef RedisModuleCallReply *(*mh_sig_CallReplyAttribute)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyAttribute), mh_sig_CallReplyAttribute), "RM_CallReplyAttribute signature differs from redismodule.h");
+typedef int (*mh_sig_CallReplyAttributeElement)(RedisModuleCallReply *reply, size_t idx, RedisModuleCallReply **key, RedisModuleCallReply **val);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyAttributeElement), mh_sig_CallReplyAttributeElement), "RM_CallReplyAttributeElement signature differs from redismodule.h");
+typedef const char *(*mh_sig_CallReplyBigNumber)(RedisModuleCallReply *reply, size_t *len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyBigNumber), mh_sig_CallReplyBigNumber), "RM_CallReplyBigNumber signature differs from redismodule.h");
+typedef int (*mh_sig_CallReplyBool)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyBool), mh_sig_CallReplyBool), "RM_CallReplyBool signature differs from redismodule.h");
+typedef double (*mh_sig_CallReplyDouble)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyDouble), mh_sig_CallReplyDouble), "RM_CallReplyDouble signature differs from redismodule.h");
+typedef long long (*mh_sig_CallReplyInteger)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyInteger), mh_sig_CallReplyInteger), "RM_CallReplyInteger signature differs from redismodule.h");
+typedef size_t (*mh_sig_CallReplyLength)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyLength), mh_sig_CallReplyLength), "RM_CallReplyLength signature differs from redismodule.h");
+typedef int (*mh_sig_CallReplyMapElement)(RedisModuleCallReply *reply, size_t idx, RedisModuleCallReply **key, RedisModuleCallReply **val);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyMapElement), mh_sig_CallReplyMapElement), "RM_CallReplyMapElement signature differs from redismodule.h");
+typedef const char *(*mh_sig_CallReplyProto)(RedisModuleCallReply *reply, size_t *len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyProto), mh_sig_CallReplyProto), "RM_CallReplyProto signature differs from redismodule.h");
+typedef RedisModuleCallReply *(*mh_sig_CallReplySetElement)(RedisModuleCallReply *reply, size_t idx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplySetElement), mh_sig_CallReplySetElement), "RM_CallReplySetElement signature differs from redismodule.h");
+typedef const char *(*mh_sig_CallReplyStringPtr)(RedisModuleCallReply *reply, size_t *len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyStringPtr), mh_sig_CallReplyStringPtr), "RM_CallReplyStringPtr signature differs from redismodule.h");
+typedef int (*mh_sig_CallReplyType)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyType), mh_sig_CallReplyType), "RM_CallReplyType signature differs from redismodule.h");
+typedef const char *(*mh_sig_CallReplyVerbatim)(RedisModuleCallReply *reply, size_t *len, const char **format);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyVerbatim), mh_sig_CallReplyVerbatim), "RM_CallReplyVerbatim signature differs from redismodule.h");
+typedef void *(*mh_sig_Calloc)(size_t nmemb, size_t size);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Calloc), mh_sig_Calloc), "RM_Calloc signature differs from redismodule.h");
+typedef int (*mh_sig_CreateCommand)(RedisModuleCtx *ctx, const char *name, RedisModuleCmdFunc cmdfunc, const char *strflags, int firstkey, int lastkey, int keystep);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateCommand), mh_sig_CreateCommand), "RM_CreateCommand signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateString)(RedisModuleCtx *ctx, const char *ptr, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateString), mh_sig_CreateString), "RM_CreateString signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromCallReply)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromCallReply), mh_sig_CreateStringFromCallReply), "RM_CreateStringFromCallReply signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromDouble)(RedisModuleCtx *ctx, double d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromDouble), mh_sig_CreateStringFromDouble), "RM_CreateStringFromDouble signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromLongDouble)(RedisModuleCtx *ctx, long double ld, int humanfriendly);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromLongDouble), mh_sig_CreateStringFromLongDouble), "RM_CreateStringFromLongDouble signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromLongLong)(RedisModuleCtx *ctx, long long ll);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromLongLong), mh_sig_CreateStringFromLongLong), "RM_CreateStringFromLongLong signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromStreamID)(RedisModuleCtx *ctx, const RedisModuleStreamID *id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromStreamID), mh_sig_CreateStringFromStreamID), "RM_CreateStringFromStreamID signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromString)(RedisModuleCtx *ctx, const RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromString), mh_sig_CreateStringFromString), "RM_CreateStringFromString signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringFromULongLong)(RedisModuleCtx *ctx, unsigned long long ull);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringFromULongLong), mh_sig_CreateStringFromULongLong), "RM_CreateStringFromULongLong signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CreateStringPrintf)(RedisModuleCtx *ctx, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringPrintf), mh_sig_CreateStringPrintf), "RM_CreateStringPrintf signature differs from redismodule.h");
+typedef int (*mh_sig_CreateSubcommand)(RedisModuleCommand *parent, const char *name, RedisModuleCmdFunc cmdfunc, const char *strflags, int firstkey, int lastkey, int keystep);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateSubcommand), mh_sig_CreateSubcommand), "RM_CreateSubcommand signature differs from redismodule.h");
+typedef void (*mh_sig_Free)(void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Free), mh_sig_Free), "RM_Free signature differs from redismodule.h");
+typedef void (*mh_sig_FreeCallReply)(RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeCallReply), mh_sig_FreeCallReply), "RM_FreeCallReply signature differs from redismodule.h");
+typedef void (*mh_sig_FreeString)(RedisModuleCtx *ctx, RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeString), mh_sig_FreeString), "RM_FreeString signature differs from redismodule.h");
 typedef int (*mh_sig_GetApi)(const char *, void *);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetApi), mh_sig_GetApi), "RM_GetApi signature differs from redismodule.h");
+typedef unsigned long long (*mh_sig_GetClientId)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientId), mh_sig_GetClientId), "RM_GetClientId signature differs from redismodule.h");
+typedef RedisModuleCommand *(*mh_sig_GetCommand)(RedisModuleCtx *ctx, const char *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCommand), mh_sig_GetCommand), "RM_GetCommand signature differs from redismodule.h");
+typedef int (*mh_sig_GetContextFlags)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFlags), mh_sig_GetContextFlags), "RM_GetContextFlags signature differs from redismodule.h");
+typedef int (*mh_sig_GetContextFlagsAll)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFlagsAll), mh_sig_GetContextFlagsAll), "RM_GetContextFlagsAll signature differs from redismodule.h");
+typedef const char *(*mh_sig_GetCurrentCommandName)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCurrentCommandName), mh_sig_GetCurrentCommandName), "RM_GetCurrentCommandName signature differs from redismodule.h");
+typedef int (*mh_sig_GetKeyspaceNotificationFlagsAll)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyspaceNotificationFlagsAll), mh_sig_GetKeyspaceNotificationFlagsAll), "RM_GetKeyspaceNotificationFlagsAll signature differs from redismodule.h");
+typedef int (*mh_sig_GetModuleOptionsAll)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleOptionsAll), mh_sig_GetModuleOptionsAll), "RM_GetModuleOptionsAll signature differs from redismodule.h");
+typedef int (*mh_sig_GetOpenKeyModesAll)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetOpenKeyModesAll), mh_sig_GetOpenKeyModesAll), "RM_GetOpenKeyModesAll signature differs from redismodule.h");
+typedef void (*mh_sig_GetRandomBytes)(unsigned char *dst, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetRandomBytes), mh_sig_GetRandomBytes), "RM_GetRandomBytes signature differs from redismodule.h");
+typedef void (*mh_sig_GetRandomHexChars)(char *dst, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetRandomHexChars), mh_sig_GetRandomHexChars), "RM_GetRandomHexChars signature differs from redismodule.h");
+typedef int (*mh_sig_GetSelectedDb)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetSelectedDb), mh_sig_GetSelectedDb), "RM_GetSelectedDb signature differs from redismodule.h");
+typedef int (*mh_sig_GetServerVersion)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetServerVersion), mh_sig_GetServerVersion), "RM_GetServerVersion signature differs from redismodule.h");
+typedef int (*mh_sig_GetTypeMethodVersion)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetTypeMethodVersion), mh_sig_GetTypeMethodVersion), "RM_GetTypeMethodVersion signature differs from redismodule.h");
+typedef float (*mh_sig_GetUsedMemoryRatio)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetUsedMemoryRatio), mh_sig_GetUsedMemoryRatio), "RM_GetUsedMemoryRatio signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_HoldString)(RedisModuleCtx *ctx, RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_HoldString), mh_sig_HoldString), "RM_HoldString signature differs from redismodule.h");
+typedef int (*mh_sig_IsKeysPositionRequest)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsKeysPositionRequest), mh_sig_IsKeysPositionRequest), "RM_IsKeysPositionRequest signature differs from redismodule.h");
+typedef int (*mh_sig_IsModuleNameBusy)(const char *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsModuleNameBusy), mh_sig_IsModuleNameBusy), "RM_IsModuleNameBusy signature differs from redismodule.h");
+typedef void (*mh_sig_KeyAtPos)(RedisModuleCtx *ctx, int pos);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_KeyAtPos), mh_sig_KeyAtPos), "RM_KeyAtPos signature differs from redismodule.h");
+typedef void (*mh_sig_KeyAtPosWithFlags)(RedisModuleCtx *ctx, int pos, int flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_KeyAtPosWithFlags), mh_sig_KeyAtPosWithFlags), "RM_KeyAtPosWithFlags signature differs from redismodule.h");
+typedef void (*mh_sig_Log)(RedisModuleCtx *ctx, const char *level, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Log), mh_sig_Log), "RM_Log signature differs from redismodule.h");
+typedef size_t (*mh_sig_MallocSize)(void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MallocSize), mh_sig_MallocSize), "RM_MallocSize signature differs from redismodule.h");
+typedef size_t (*mh_sig_MallocSizeString)(RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MallocSizeString), mh_sig_MallocSizeString), "RM_MallocSizeString signature differs from redismodule.h");
+typedef size_t (*mh_sig_MallocUsableSize)(void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MallocUsableSize), mh_sig_MallocUsableSize), "RM_MallocUsableSize signature differs from redismodule.h");
+typedef ustime_t (*mh_sig_Microseconds)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Microseconds), mh_sig_Microseconds), "RM_Microseconds signature differs from redismodule.h");
+typedef mstime_t (*mh_sig_Milliseconds)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Milliseconds), mh_sig_Milliseconds), "RM_Milliseconds signature differs from redismodule.h");
+typedef uint64_t (*mh_sig_MonotonicMicroseconds)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MonotonicMicroseconds), mh_sig_MonotonicMicroseconds), "RM_MonotonicMicroseconds signature differs from redismodule.h");
+typedef void *(*mh_sig_PoolAlloc)(RedisModuleCtx *ctx, size_t bytes);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_PoolAlloc), mh_sig_PoolAlloc), "RM_PoolAlloc signature differs from redismodule.h");
+typedef void *(*mh_sig_Realloc)(void *ptr, size_t bytes);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Realloc), mh_sig_Realloc), "RM_Realloc signature differs from redismodule.h");
+typedef void (*mh_sig_ReplySetArrayLength)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplySetArrayLength), mh_sig_ReplySetArrayLength), "RM_ReplySetArrayLength signature differs from redismodule.h");
+typedef void (*mh_sig_ReplySetAttributeLength)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplySetAttributeLength), mh_sig_ReplySetAttributeLength), "RM_ReplySetAttributeLength signature differs from redismodule.h");
+typedef void (*mh_sig_ReplySetMapLength)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplySetMapLength), mh_sig_ReplySetMapLength), "RM_ReplySetMapLength signature differs from redismodule.h");
+typedef void (*mh_sig_ReplySetSetLength)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplySetSetLength), mh_sig_ReplySetSetLength), "RM_ReplySetSetLength signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithArray)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithArray), mh_sig_ReplyWithArray), "RM_ReplyWithArray signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithAttribute)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithAttribute), mh_sig_ReplyWithAttribute), "RM_ReplyWithAttribute signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithBigNumber)(RedisModuleCtx *ctx, const char *bignum, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithBigNumber), mh_sig_ReplyWithBigNumber), "RM_ReplyWithBigNumber signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithBool)(RedisModuleCtx *ctx, int b);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithBool), mh_sig_ReplyWithBool), "RM_ReplyWithBool signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithCString)(RedisModuleCtx *ctx, const char *buf);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithCString), mh_sig_ReplyWithCString), "RM_ReplyWithCString signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithCallReply)(RedisModuleCtx *ctx, RedisModuleCallReply *reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithCallReply), mh_sig_ReplyWithCallReply), "RM_ReplyWithCallReply signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithDouble)(RedisModuleCtx *ctx, double d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithDouble), mh_sig_ReplyWithDouble), "RM_ReplyWithDouble signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithEmptyArray)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithEmptyArray), mh_sig_ReplyWithEmptyArray), "RM_ReplyWithEmptyArray signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithEmptyString)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithEmptyString), mh_sig_ReplyWithEmptyString), "RM_ReplyWithEmptyString signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithError)(RedisModuleCtx *ctx, const char *err);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithError), mh_sig_ReplyWithError), "RM_ReplyWithError signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithErrorFormat)(RedisModuleCtx *ctx, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithErrorFormat), mh_sig_ReplyWithErrorFormat), "RM_ReplyWithErrorFormat signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithLongDouble)(RedisModuleCtx *ctx, long double d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithLongDouble), mh_sig_ReplyWithLongDouble), "RM_ReplyWithLongDouble signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithLongLong)(RedisModuleCtx *ctx, long long ll);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithLongLong), mh_sig_ReplyWithLongLong), "RM_ReplyWithLongLong signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithMap)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithMap), mh_sig_ReplyWithMap), "RM_ReplyWithMap signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithNull)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithNull), mh_sig_ReplyWithNull), "RM_ReplyWithNull signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithNullArray)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithNullArray), mh_sig_ReplyWithNullArray), "RM_ReplyWithNullArray signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithSet)(RedisModuleCtx *ctx, long len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithSet), mh_sig_ReplyWithSet), "RM_ReplyWithSet signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithSimpleString)(RedisModuleCtx *ctx, const char *msg);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithSimpleString), mh_sig_ReplyWithSimpleString), "RM_ReplyWithSimpleString signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithString)(RedisModuleCtx *ctx, RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithString), mh_sig_ReplyWithString), "RM_ReplyWithString signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithStringBuffer)(RedisModuleCtx *ctx, const char *buf, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithStringBuffer), mh_sig_ReplyWithStringBuffer), "RM_ReplyWithStringBuffer signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithVerbatimString)(RedisModuleCtx *ctx, const char *buf, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithVerbatimString), mh_sig_ReplyWithVerbatimString), "RM_ReplyWithVerbatimString signature differs from redismodule.h");
+typedef int (*mh_sig_ReplyWithVerbatimStringType)(RedisModuleCtx *ctx, const char *buf, size_t len, const char *ext);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithVerbatimStringType), mh_sig_ReplyWithVerbatimStringType), "RM_ReplyWithVerbatimStringType signature differs from redismodule.h");
+typedef void (*mh_sig_RetainString)(RedisModuleCtx *ctx, RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RetainString), mh_sig_RetainString), "RM_RetainString signature differs from redismodule.h");
+typedef int (*mh_sig_SelectDb)(RedisModuleCtx *ctx, int newid);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SelectDb), mh_sig_SelectDb), "RM_SelectDb signature differs from redismodule.h");
+typedef void (*mh_sig_SetModuleAttribs)(RedisModuleCtx *ctx, const char *name, int ver, int apiver);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleAttribs), mh_sig_SetModuleAttribs), "RM_SetModuleAttribs signature differs from redismodule.h");
+typedef void (*mh_sig_SetModuleOptions)(RedisModuleCtx *ctx, int options);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleOptions), mh_sig_SetModuleOptions), "RM_SetModuleOptions signature differs from redismodule.h");
+typedef char *(*mh_sig_Strdup)(const char *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Strdup), mh_sig_Strdup), "RM_Strdup signature differs from redismodule.h");
+typedef int (*mh_sig_StringAppendBuffer)(RedisModuleCtx *ctx, RedisModuleString *str, const char *buf, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringAppendBuffer), mh_sig_StringAppendBuffer), "RM_StringAppendBuffer signature differs from redismodule.h");
+typedef int (*mh_sig_StringCompare)(const RedisModuleString *a, const RedisModuleString *b);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringCompare), mh_sig_StringCompare), "RM_StringCompare signature differs from redismodule.h");
+typedef const char *(*mh_sig_StringPtrLen)(const RedisModuleString *str, size_t *len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringPtrLen), mh_sig_StringPtrLen), "RM_StringPtrLen signature differs from redismodule.h");
+typedef int (*mh_sig_StringToDouble)(const RedisModuleString *str, double *d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToDouble), mh_sig_StringToDouble), "RM_StringToDouble signature differs from redismodule.h");
+typedef int (*mh_sig_StringToLongDouble)(const RedisModuleString *str, long double *d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToLongDouble), mh_sig_StringToLongDouble), "RM_StringToLongDouble signature differs from redismodule.h");
+typedef int (*mh_sig_StringToLongLong)(const RedisModuleString *str, long long *ll);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToLongLong), mh_sig_StringToLongLong), "RM_StringToLongLong signature differs from redismodule.h");
+typedef int (*mh_sig_StringToStreamID)(const RedisModuleString *str, RedisModuleStreamID *id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToStreamID), mh_sig_StringToStreamID), "RM_StringToStreamID signature differs from redismodule.h");
+typedef int (*mh_sig_StringToULongLong)(const RedisModuleString *str, unsigned long long *ull);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToULongLong), mh_sig_StringToULongLong), "RM_StringToULongLong signature differs from redismodule.h");
+typedef void (*mh_sig_TrimStringAllocation)(RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_TrimStringAllocation), mh_sig_TrimStringAllocation), "RM_TrimStringAllocation signature differs from redismodule.h");
+typedef void *(*mh_sig_TryAlloc)(size_t bytes);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_TryAlloc), mh_sig_TryAlloc), "RM_TryAlloc signature differs from redismodule.h");
+typedef int (*mh_sig_WrongArity)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_WrongArity), mh_sig_WrongArity), "RM_WrongArity signature differs from redismodule.h");
+typedef void (*mh_sig__Assert)(const char *estr, const char *file, int line);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM__Assert), mh_sig__Assert), "RM__Assert signature differs from redismodule.h");
 
 /* Sorted by name (strcmp order) for the binary search in RM_GetApi. */
 static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
+    {"RedisModule_Alloc", (void *)RM_Alloc},
+    {"RedisModule_AutoMemory", (void *)RM_AutoMemory},
+    {"RedisModule_CachedMicroseconds", (void *)RM_CachedMicroseconds},
+    {"RedisModule_Call", (void *)RM_Call},
+    {"RedisModule_CallReplyArrayElement", (void *)RM_CallReplyArrayElement},
+    {"RedisModule_CallReplyAttribute", (void *)RM_CallReplyAttribute},
+    {"RedisModule_CallReplyAttributeElement", (void *)RM_CallReplyAttributeElement},
+    {"RedisModule_CallReplyBigNumber", (void *)RM_CallReplyBigNumber},
+    {"RedisModule_CallReplyBool", (void *)RM_CallReplyBool},
+    {"RedisModule_CallReplyDouble", (void *)RM_CallReplyDouble},
+    {"RedisModule_CallReplyInteger", (void *)RM_CallReplyInteger},
+    {"RedisModule_CallReplyLength", (void *)RM_CallReplyLength},
+    {"RedisModule_CallReplyMapElement", (void *)RM_CallReplyMapElement},
+    {"RedisModule_CallReplyProto", (void *)RM_CallReplyProto},
+    {"RedisModule_CallReplySetElement", (void *)RM_CallReplySetElement},
+    {"RedisModule_CallReplyStringPtr", (void *)RM_CallReplyStringPtr},
+    {"RedisModule_CallReplyType", (void *)RM_CallReplyType},
+    {"RedisModule_CallReplyVerbatim", (void *)RM_CallReplyVerbatim},
+    {"RedisModule_Calloc", (void *)RM_Calloc},
+    {"RedisModule_CreateCommand", (void *)RM_CreateCommand},
+    {"RedisModule_CreateString", (void *)RM_CreateString},
+    {"RedisModule_CreateStringFromCallReply", (void *)RM_CreateStringFromCallReply},
+    {"RedisModule_CreateStringFromDouble", (void *)RM_CreateStringFromDouble},
+    {"RedisModule_CreateStringFromLongDouble", (void *)RM_CreateStringFromLongDouble},
+    {"RedisModule_CreateStringFromLongLong", (void *)RM_CreateStringFromLongLong},
+    {"RedisModule_CreateStringFromStreamID", (void *)RM_CreateStringFromStreamID},
+    {"RedisModule_CreateStringFromString", (void *)RM_CreateStringFromString},
+    {"RedisModule_CreateStringFromULongLong", (void *)RM_CreateStringFromULongLong},
+    {"RedisModule_CreateStringPrintf", (void *)RM_CreateStringPrintf},
+    {"RedisModule_CreateSubcommand", (void *)RM_CreateSubcommand},
+    {"RedisModule_Free", (void *)RM_Free},
+    {"RedisModule_FreeCallReply", (void *)RM_FreeCallReply},
+    {"RedisModule_FreeString", (void *)RM_FreeString},
     {"RedisModule_GetApi", (void *)RM_GetApi},
+    {"RedisModule_GetClientId", (void *)RM_GetClientId},
+    {"RedisModule_GetCommand", (void *)RM_GetCommand},
+    {"RedisModule_GetContextFlags", (void *)RM_GetContextFlags},
+    {"RedisModule_GetContextFlagsAll", (void *)RM_GetContextFlagsAll},
+    {"RedisModule_GetCurrentCommandName", (void *)RM_GetCurrentCommandName},
+    {"RedisModule_GetKeyspaceNotificationFlagsAll", (void *)RM_GetKeyspaceNotificationFlagsAll},
+    {"RedisModule_GetModuleOptionsAll", (void *)RM_GetModuleOptionsAll},
+    {"RedisModule_GetOpenKeyModesAll", (void *)RM_GetOpenKeyModesAll},
+    {"RedisModule_GetRandomBytes", (void *)RM_GetRandomBytes},
+    {"RedisModule_GetRandomHexChars", (void *)RM_GetRandomHexChars},
+    {"RedisModule_GetSelectedDb", (void *)RM_GetSelectedDb},
+    {"RedisModule_GetServerVersion", (void *)RM_GetServerVersion},
+    {"RedisModule_GetTypeMethodVersion", (void *)RM_GetTypeMethodVersion},
+    {"RedisModule_GetUsedMemoryRatio", (void *)RM_GetUsedMemoryRatio},
+    {"RedisModule_HoldString", (void *)RM_HoldString},
+    {"RedisModule_IsKeysPositionRequest", (void *)RM_IsKeysPositionRequest},
+    {"RedisModule_IsModuleNameBusy", (void *)RM_IsModuleNameBusy},
+    {"RedisModule_KeyAtPos", (void *)RM_KeyAtPos},
+    {"RedisModule_KeyAtPosWithFlags", (void *)RM_KeyAtPosWithFlags},
+    {"RedisModule_Log", (void *)RM_Log},
+    {"RedisModule_MallocSize", (void *)RM_MallocSize},
+    {"RedisModule_MallocSizeString", (void *)RM_MallocSizeString},
+    {"RedisModule_MallocUsableSize", (void *)RM_MallocUsableSize},
+    {"RedisModule_Microseconds", (void *)RM_Microseconds},
+    {"RedisModule_Milliseconds", (void *)RM_Milliseconds},
+    {"RedisModule_MonotonicMicroseconds", (void *)RM_MonotonicMicroseconds},
+    {"RedisModule_PoolAlloc", (void *)RM_PoolAlloc},
+    {"RedisModule_Realloc", (void *)RM_Realloc},
+    {"RedisModule_ReplySetArrayLength", (void *)RM_ReplySetArrayLength},
+    {"RedisModule_ReplySetAttributeLength", (void *)RM_ReplySetAttributeLength},
+    {"RedisModule_ReplySetMapLength", (void *)RM_ReplySetMapLength},
+    {"RedisModule_ReplySetSetLength", (void *)RM_ReplySetSetLength},
+    {"RedisModule_ReplyWithArray", (void *)RM_ReplyWithArray},
+    {"RedisModule_ReplyWithAttribute", (void *)RM_ReplyWithAttribute},
+    {"RedisModule_ReplyWithBigNumber", (void *)RM_ReplyWithBigNumber},
+    {"RedisModule_ReplyWithBool", (void *)RM_ReplyWithBool},
+    {"RedisModule_ReplyWithCString", (void *)RM_ReplyWithCString},
+    {"RedisModule_ReplyWithCallReply", (void *)RM_ReplyWithCallReply},
+    {"RedisModule_ReplyWithDouble", (void *)RM_ReplyWithDouble},
+    {"RedisModule_ReplyWithEmptyArray", (void *)RM_ReplyWithEmptyArray},
+    {"RedisModule_ReplyWithEmptyString", (void *)RM_ReplyWithEmptyString},
+    {"RedisModule_ReplyWithError", (void *)RM_ReplyWithError},
+    {"RedisModule_ReplyWithErrorFormat", (void *)RM_ReplyWithErrorFormat},
+    {"RedisModule_ReplyWithLongDouble", (void *)RM_ReplyWithLongDouble},
+    {"RedisModule_ReplyWithLongLong", (void *)RM_ReplyWithLongLong},
+    {"RedisModule_ReplyWithMap", (void *)RM_ReplyWithMap},
+    {"RedisModule_ReplyWithNull", (void *)RM_ReplyWithNull},
+    {"RedisModule_ReplyWithNullArray", (void *)RM_ReplyWithNullArray},
+    {"RedisModule_ReplyWithSet", (void *)RM_ReplyWithSet},
+    {"RedisModule_ReplyWithSimpleString", (void *)RM_ReplyWithSimpleString},
+    {"RedisModule_ReplyWithString", (void *)RM_ReplyWithString},
+    {"RedisModule_ReplyWithStringBuffer", (void *)RM_ReplyWithStringBuffer},
+    {"RedisModule_ReplyWithVerbatimString", (void *)RM_ReplyWithVerbatimString},
+    {"RedisModule_ReplyWithVerbatimStringType", (void *)RM_ReplyWithVerbatimStringType},
+    {"RedisModule_RetainString", (void *)RM_RetainString},
+    {"RedisModule_SelectDb", (void *)RM_SelectDb},
+    {"RedisModule_SetModuleAttribs", (void *)RM_SetModuleAttribs},
+    {"RedisModule_SetModuleOptions", (void *)RM_SetModuleOptions},
+    {"RedisModule_Strdup", (void *)RM_Strdup},
+    {"RedisModule_StringAppendBuffer", (void *)RM_StringAppendBuffer},
+    {"RedisModule_StringCompare", (void *)RM_StringCompare},
+    {"RedisModule_StringPtrLen", (void *)RM_StringPtrLen},
+    {"RedisModule_StringToDouble", (void *)RM_StringToDouble},
+    {"RedisModule_StringToLongDouble", (void *)RM_StringToLongDouble},
+    {"RedisModule_StringToLongLong", (void *)RM_StringToLongLong},
+    {"RedisModule_StringToStreamID", (void *)RM_StringToStreamID},
+    {"RedisModule_StringToULongLong", (void *)RM_StringToULongLong},
+    {"RedisModule_TrimStringAllocation", (void *)RM_TrimStringAllocation},
+    {"RedisModule_TryAlloc", (void *)RM_TryAlloc},
+    {"RedisModule_WrongArity", (void *)RM_WrongArity},
+    {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 1;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 1, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 105;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 105, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -35,10 +347,8 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ACLCheckKeyPermissions",
     "RedisModule_AbortBlock",
     "RedisModule_AddPostNotificationJob",
-    "RedisModule_Alloc",
     "RedisModule_AuthenticateClientWithACLUser",
     "RedisModule_AuthenticateClientWithUser",
-    "RedisModule_AutoMemory",
     "RedisModule_AvoidReplicaTraffic",
     "RedisModule_BlockClient",
     "RedisModule_BlockClientGetPrivateData",
@@ -49,25 +359,8 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_BlockedClientDisconnected",
     "RedisModule_BlockedClientMeasureTimeEnd",
     "RedisModule_BlockedClientMeasureTimeStart",
-    "RedisModule_CachedMicroseconds",
-    "RedisModule_Call",
-    "RedisModule_CallReplyArrayElement",
-    "RedisModule_CallReplyAttribute",
-    "RedisModule_CallReplyAttributeElement",
-    "RedisModule_CallReplyBigNumber",
-    "RedisModule_CallReplyBool",
-    "RedisModule_CallReplyDouble",
-    "RedisModule_CallReplyInteger",
-    "RedisModule_CallReplyLength",
-    "RedisModule_CallReplyMapElement",
     "RedisModule_CallReplyPromiseAbort",
     "RedisModule_CallReplyPromiseSetUnblockHandler",
-    "RedisModule_CallReplyProto",
-    "RedisModule_CallReplySetElement",
-    "RedisModule_CallReplyStringPtr",
-    "RedisModule_CallReplyType",
-    "RedisModule_CallReplyVerbatim",
-    "RedisModule_Calloc",
     "RedisModule_ChannelAtPosWithFlags",
     "RedisModule_CloseKey",
     "RedisModule_CommandFilterArgDelete",
@@ -76,20 +369,9 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_CommandFilterArgReplace",
     "RedisModule_CommandFilterArgsCount",
     "RedisModule_CommandFilterGetClientId",
-    "RedisModule_CreateCommand",
     "RedisModule_CreateDataType",
     "RedisModule_CreateDict",
     "RedisModule_CreateModuleUser",
-    "RedisModule_CreateString",
-    "RedisModule_CreateStringFromCallReply",
-    "RedisModule_CreateStringFromDouble",
-    "RedisModule_CreateStringFromLongDouble",
-    "RedisModule_CreateStringFromLongLong",
-    "RedisModule_CreateStringFromStreamID",
-    "RedisModule_CreateStringFromString",
-    "RedisModule_CreateStringFromULongLong",
-    "RedisModule_CreateStringPrintf",
-    "RedisModule_CreateSubcommand",
     "RedisModule_CreateTimer",
     "RedisModule_DbSize",
     "RedisModule_DeauthenticateAndCloseClient",
@@ -129,33 +411,25 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ExitFromChild",
     "RedisModule_ExportSharedAPI",
     "RedisModule_Fork",
-    "RedisModule_Free",
-    "RedisModule_FreeCallReply",
     "RedisModule_FreeClusterNodesList",
     "RedisModule_FreeDict",
     "RedisModule_FreeModuleUser",
     "RedisModule_FreeServerInfo",
-    "RedisModule_FreeString",
     "RedisModule_FreeThreadSafeContext",
     "RedisModule_GetAbsExpire",
     "RedisModule_GetBlockedClientHandle",
     "RedisModule_GetBlockedClientPrivateData",
     "RedisModule_GetBlockedClientReadyKey",
     "RedisModule_GetClientCertificate",
-    "RedisModule_GetClientId",
     "RedisModule_GetClientInfoById",
     "RedisModule_GetClientNameById",
     "RedisModule_GetClientUserNameById",
     "RedisModule_GetClusterNodeInfo",
     "RedisModule_GetClusterNodesList",
     "RedisModule_GetClusterSize",
-    "RedisModule_GetCommand",
     "RedisModule_GetCommandKeys",
     "RedisModule_GetCommandKeysWithFlags",
-    "RedisModule_GetContextFlags",
-    "RedisModule_GetContextFlagsAll",
     "RedisModule_GetContextFromIO",
-    "RedisModule_GetCurrentCommandName",
     "RedisModule_GetCurrentUserName",
     "RedisModule_GetDbIdFromDefragCtx",
     "RedisModule_GetDbIdFromDigest",
@@ -169,30 +443,20 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_GetKeyNameFromIO",
     "RedisModule_GetKeyNameFromModuleKey",
     "RedisModule_GetKeyNameFromOptCtx",
-    "RedisModule_GetKeyspaceNotificationFlagsAll",
     "RedisModule_GetLFU",
     "RedisModule_GetLRU",
-    "RedisModule_GetModuleOptionsAll",
     "RedisModule_GetModuleUserACLString",
     "RedisModule_GetModuleUserFromUserName",
     "RedisModule_GetMyClusterID",
     "RedisModule_GetNotifyKeyspaceEvents",
-    "RedisModule_GetOpenKeyModesAll",
-    "RedisModule_GetRandomBytes",
-    "RedisModule_GetRandomHexChars",
-    "RedisModule_GetSelectedDb",
     "RedisModule_GetServerInfo",
-    "RedisModule_GetServerVersion",
     "RedisModule_GetSharedAPI",
     "RedisModule_GetThreadSafeContext",
     "RedisModule_GetTimerInfo",
     "RedisModule_GetToDbIdFromOptCtx",
     "RedisModule_GetToKeyNameFromOptCtx",
-    "RedisModule_GetTypeMethodVersion",
-    "RedisModule_GetUsedMemoryRatio",
     "RedisModule_HashGet",
     "RedisModule_HashSet",
-    "RedisModule_HoldString",
     "RedisModule_InfoAddFieldCString",
     "RedisModule_InfoAddFieldDouble",
     "RedisModule_InfoAddFieldLongLong",
@@ -205,11 +469,7 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_IsBlockedTimeoutRequest",
     "RedisModule_IsChannelsPositionRequest",
     "RedisModule_IsIOError",
-    "RedisModule_IsKeysPositionRequest",
-    "RedisModule_IsModuleNameBusy",
     "RedisModule_IsSubEventSupported",
-    "RedisModule_KeyAtPos",
-    "RedisModule_KeyAtPosWithFlags",
     "RedisModule_KeyExists",
     "RedisModule_KeyType",
     "RedisModule_KillForkChild",
@@ -230,22 +490,14 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_LoadString",
     "RedisModule_LoadStringBuffer",
     "RedisModule_LoadUnsigned",
-    "RedisModule_Log",
     "RedisModule_LogIOError",
-    "RedisModule_MallocSize",
     "RedisModule_MallocSizeDict",
-    "RedisModule_MallocSizeString",
-    "RedisModule_MallocUsableSize",
-    "RedisModule_Microseconds",
-    "RedisModule_Milliseconds",
     "RedisModule_ModuleTypeGetType",
     "RedisModule_ModuleTypeGetValue",
     "RedisModule_ModuleTypeReplaceValue",
     "RedisModule_ModuleTypeSetValue",
-    "RedisModule_MonotonicMicroseconds",
     "RedisModule_NotifyKeyspaceEvent",
     "RedisModule_OpenKey",
-    "RedisModule_PoolAlloc",
     "RedisModule_PublishMessage",
     "RedisModule_PublishMessageShard",
     "RedisModule_RandomKey",
@@ -253,7 +505,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RdbSave",
     "RedisModule_RdbStreamCreateFromFile",
     "RedisModule_RdbStreamFree",
-    "RedisModule_Realloc",
     "RedisModule_RedactClientCommandArgument",
     "RedisModule_RegisterAuthCallback",
     "RedisModule_RegisterBoolConfig",
@@ -266,35 +517,8 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RegisterStringConfig",
     "RedisModule_Replicate",
     "RedisModule_ReplicateVerbatim",
-    "RedisModule_ReplySetArrayLength",
-    "RedisModule_ReplySetAttributeLength",
-    "RedisModule_ReplySetMapLength",
     "RedisModule_ReplySetPushLength",
-    "RedisModule_ReplySetSetLength",
-    "RedisModule_ReplyWithArray",
-    "RedisModule_ReplyWithAttribute",
-    "RedisModule_ReplyWithBigNumber",
-    "RedisModule_ReplyWithBool",
-    "RedisModule_ReplyWithCString",
-    "RedisModule_ReplyWithCallReply",
-    "RedisModule_ReplyWithDouble",
-    "RedisModule_ReplyWithEmptyArray",
-    "RedisModule_ReplyWithEmptyString",
-    "RedisModule_ReplyWithError",
-    "RedisModule_ReplyWithErrorFormat",
-    "RedisModule_ReplyWithLongDouble",
-    "RedisModule_ReplyWithLongLong",
-    "RedisModule_ReplyWithMap",
-    "RedisModule_ReplyWithNull",
-    "RedisModule_ReplyWithNullArray",
-    "RedisModule_ReplyWithSet",
-    "RedisModule_ReplyWithSimpleString",
-    "RedisModule_ReplyWithString",
-    "RedisModule_ReplyWithStringBuffer",
-    "RedisModule_ReplyWithVerbatimString",
-    "RedisModule_ReplyWithVerbatimStringType",
     "RedisModule_ResetDataset",
-    "RedisModule_RetainString",
     "RedisModule_SaveDataTypeToString",
     "RedisModule_SaveDouble",
     "RedisModule_SaveFloat",
@@ -308,7 +532,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ScanCursorDestroy",
     "RedisModule_ScanCursorRestart",
     "RedisModule_ScanKey",
-    "RedisModule_SelectDb",
     "RedisModule_SendChildHeartbeat",
     "RedisModule_SendClusterMessage",
     "RedisModule_ServerInfoGetField",
@@ -326,14 +549,11 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_SetExpire",
     "RedisModule_SetLFU",
     "RedisModule_SetLRU",
-    "RedisModule_SetModuleAttribs",
-    "RedisModule_SetModuleOptions",
     "RedisModule_SetModuleUserACL",
     "RedisModule_SetModuleUserACLString",
     "RedisModule_SignalKeyAsReady",
     "RedisModule_SignalModifiedKey",
     "RedisModule_StopTimer",
-    "RedisModule_Strdup",
     "RedisModule_StreamAdd",
     "RedisModule_StreamDelete",
     "RedisModule_StreamIteratorDelete",
@@ -343,29 +563,18 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_StreamIteratorStop",
     "RedisModule_StreamTrimByID",
     "RedisModule_StreamTrimByLength",
-    "RedisModule_StringAppendBuffer",
-    "RedisModule_StringCompare",
     "RedisModule_StringDMA",
-    "RedisModule_StringPtrLen",
     "RedisModule_StringSet",
-    "RedisModule_StringToDouble",
-    "RedisModule_StringToLongDouble",
-    "RedisModule_StringToLongLong",
-    "RedisModule_StringToStreamID",
-    "RedisModule_StringToULongLong",
     "RedisModule_StringTruncate",
     "RedisModule_SubscribeToKeyspaceEvents",
     "RedisModule_SubscribeToServerEvent",
     "RedisModule_ThreadSafeContextLock",
     "RedisModule_ThreadSafeContextTryLock",
     "RedisModule_ThreadSafeContextUnlock",
-    "RedisModule_TrimStringAllocation",
-    "RedisModule_TryAlloc",
     "RedisModule_UnblockClient",
     "RedisModule_UnlinkKey",
     "RedisModule_UnregisterCommandFilter",
     "RedisModule_ValueLength",
-    "RedisModule_WrongArity",
     "RedisModule_Yield",
     "RedisModule_ZsetAdd",
     "RedisModule_ZsetFirstInLexRange",
@@ -380,9 +589,8 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ZsetRangeStop",
     "RedisModule_ZsetRem",
     "RedisModule_ZsetScore",
-    "RedisModule__Assert",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 353;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 249;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

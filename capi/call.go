@@ -1,0 +1,111 @@
+package capi
+
+import (
+	"strings"
+	"syscall"
+
+	"modhost/engine"
+	"modhost/resp"
+)
+
+// RM_Call flag bits, as shim/call.c sets them.
+const (
+	callReplicate  = 1 << 0
+	callNoAOF      = 1 << 1
+	callNoReplicas = 1 << 2
+	callResp3      = 1 << 3
+	callRespAuto   = 1 << 4
+	callCheckACL   = 1 << 5
+	callScript     = 1 << 6
+	callNoWrites   = 1 << 7
+	callCheckOOM   = 1 << 8
+	callErrors     = 1 << 9
+	callDryRun     = 1 << 10
+	callBlocking   = 1 << 11
+)
+
+// callClient returns the fake client RM_Call runs commands on. Each module
+// has one, as Redis keeps one per module context.
+func (m *Module) callClient() *engine.Client {
+	if m.fake == nil {
+		m.fake = m.host.Eng.NewFakeClient()
+		m.fake.Flags |= engine.ClientModule
+		registerClient(m.host, m.fake)
+	}
+	return m.fake
+}
+
+// call runs args for RM_Call and returns the reply bytes, or an errno
+// when the command could not run and the caller did not ask for errors as
+// replies ("E").
+func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags int) ([]byte, syscall.Errno) {
+	var h *Host
+	switch {
+	case m != nil:
+		h = m.host
+	case caller != nil:
+		h = caller.h
+	default:
+		v, _ := anyHost.Load().(*Host)
+		h = v
+	}
+	if h == nil {
+		return nil, syscall.EINVAL
+	}
+	eng := h.Eng
+	fail := func(e syscall.Errno, msg string) ([]byte, syscall.Errno) {
+		if flags&callErrors != 0 {
+			w := resp.New(2)
+			w.Error(msg)
+			return w.Buf, 0
+		}
+		return nil, e
+	}
+	cmd, msg := eng.Lookup(args)
+	if cmd == nil {
+		if strings.HasPrefix(msg, "ERR wrong number") {
+			return fail(syscall.EINVAL, msg)
+		}
+		return fail(syscall.ENOENT, msg)
+	}
+	if flags&callScript != 0 && cmd.Flags&engine.FlagNoScript != 0 {
+		return fail(syscall.ESPIPE, "ERR command '"+cmd.FullName()+"' is not allowed on script mode")
+	}
+	if flags&callNoWrites != 0 && cmd.Flags&engine.FlagWrite != 0 {
+		return fail(syscall.ENOSPC, "ERR Write command '"+cmd.FullName()+"' was called while write is not allowed.")
+	}
+	if flags&callDryRun != 0 {
+		return nil, 0
+	}
+
+	var fc *engine.Client
+	if m != nil {
+		fc = m.callClient()
+	} else {
+		fc = eng.NewFakeClient()
+	}
+	proto := 2
+	if flags&callResp3 != 0 {
+		proto = 3
+	} else if flags&callRespAuto != 0 {
+		proto = callerResp
+	}
+	fc.SetProto(proto)
+	if caller != nil {
+		fc.DB = caller.c.DB
+		if caller.c.Flags&(engine.ClientMulti|engine.ClientExecuting) != 0 {
+			fc.Flags |= engine.ClientExecuting
+		}
+	} else if db >= 0 && db < len(eng.KS.DBs) {
+		fc.DB = eng.KS.DBs[db]
+	}
+	if flags&callBlocking == 0 {
+		fc.Flags |= engine.ClientDenyBlocking
+	}
+	fc.W.Reset()
+	eng.Call(fc, cmd, args)
+	fc.Flags &^= engine.ClientExecuting | engine.ClientDenyBlocking
+	out := append([]byte(nil), fc.W.Buf...)
+	fc.W.Reset()
+	return out, 0
+}

@@ -1,0 +1,20 @@
+// Package capi is the Go side of the Redis module API: it loads modules,
+// registers their commands in the engine's table, runs their callbacks
+// through the C trampolines in shim/, and implements the APIs that need
+// server state as Go exports (go<Name>) that the shim calls.
+//
+// It is the only package that imports "C". The shim is compiled as part of
+// this package (shim.c includes every shim source), so a plain go build
+// produces a binary with no RedisModule_* symbol.
+//
+// Invariants:
+//   - C never keeps a Go pointer. Contexts, strings, keys and replies live
+//     in C memory; C refers to Go state by ids (client ids, module handles,
+//     key handles) that Go looks up in registries.
+//   - Module code runs only under the engine's execution lock, except the
+//     module's own threads, which take it through ThreadSafeContextLock.
+//   - Every export recovers panics, logs them with the API name, and
+//     returns the API's failure value; a Go panic never unwinds through C.
+//   - A command call is one Go->C crossing; an API that needs server state
+//     is one C->Go crossing.
+package capi

@@ -1,0 +1,158 @@
+package capi
+
+// This file holds only //export functions (a file that exports Go may not
+// define C functions in its preamble). Each export opens with guard.
+
+/*
+#include "capi.h"
+*/
+import "C"
+
+import (
+	"unsafe"
+
+	"modhost/engine"
+)
+
+//export goSetModuleAttribs
+func goSetModuleAttribs(handle C.uint64_t, name *C.char, ver, apiver C.int) {
+	defer guard("SetModuleAttribs")
+	m := lookupModule(handle)
+	if m == nil || m.Name != "" {
+		return
+	}
+	m.Name = C.GoString(name)
+	m.Ver = int(ver)
+	m.APIVer = int(apiver)
+}
+
+//export goIsModuleNameBusy
+func goIsModuleNameBusy(name *C.char) C.int {
+	defer guard("IsModuleNameBusy")
+	h, _ := anyHost.Load().(*Host)
+	if h == nil {
+		return 0
+	}
+	if _, ok := h.modules[lower(C.GoString(name))]; ok {
+		return 1
+	}
+	return 0
+}
+
+//export goSetModuleOptions
+func goSetModuleOptions(handle C.uint64_t, options C.int) {
+	defer guard("SetModuleOptions")
+	if m := lookupModule(handle); m != nil {
+		m.Options = int(options)
+	}
+}
+
+//export goCreateCommand
+func goCreateCommand(handle, parent C.uint64_t, name *C.char, cmd *C.RedisModuleCommand, flags *C.char, first, last, step C.int) (id C.uint64_t) {
+	defer guard("CreateCommand")
+	m := lookupModule(handle)
+	if m == nil {
+		return 0
+	}
+	return C.uint64_t(m.createCommand(uint64(parent), C.GoString(name), cmd, C.GoString(flags), int(first), int(last), int(step)))
+}
+
+//export goGetCommand
+func goGetCommand(handle C.uint64_t, name *C.char) *C.RedisModuleCommand {
+	defer guard("GetCommand")
+	m := lookupModule(handle)
+	if m == nil {
+		return nil
+	}
+	s := m.host.Eng.Commands.Lookup([]byte(C.GoString(name)))
+	if s == nil {
+		return nil
+	}
+	mc, ok := s.Private.(*moduleCommand)
+	if !ok || mc.m != m {
+		return nil
+	}
+	return mc.c
+}
+
+//export goLog
+func goLog(module *C.char, level C.int, msg *C.char, n C.int) {
+	defer guard("Log")
+	h, _ := anyHost.Load().(*Host)
+	if h == nil {
+		return
+	}
+	h.Log.Logf(int(level), "<%s> %s", C.GoString(module), C.GoStringN(msg, n))
+}
+
+//export goGetSelectedDb
+func goGetSelectedDb(client C.uint64_t, def C.int) C.int {
+	defer guard("GetSelectedDb")
+	if ref := lookupClient(client); ref != nil {
+		return C.int(ref.c.DB.ID)
+	}
+	return def
+}
+
+//export goSelectDb
+func goSelectDb(client C.uint64_t, id C.int) C.int {
+	defer guard("SelectDb")
+	ref := lookupClient(client)
+	if ref == nil {
+		return C.REDISMODULE_OK
+	}
+	dbs := ref.h.Eng.KS.DBs
+	if id < 0 || int(id) >= len(dbs) {
+		return C.REDISMODULE_ERR
+	}
+	ref.c.DB = dbs[id]
+	return C.REDISMODULE_OK
+}
+
+//export goGetContextFlags
+func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
+	defer guard("GetContextFlags")
+	var f int
+	f |= 1 << 2 // MASTER
+	if resp == 3 {
+		f |= 1 << 22
+	}
+	ref := lookupClient(client)
+	if ref != nil {
+		c := ref.c
+		if c.Flags&engine.ClientMulti != 0 || c.Flags&engine.ClientExecuting != 0 {
+			f |= 1 << 1
+		}
+		if c.Flags&engine.ClientDirtyCAS != 0 || c.Flags&engine.ClientDirtyExec != 0 {
+			f |= 1 << 19
+		}
+		if c.Flags&engine.ClientDenyBlocking != 0 || c.Flags&(engine.ClientMulti|engine.ClientExecuting) != 0 {
+			f |= 1 << 21
+		}
+		if ref.h.Eng.KS.Loading {
+			f |= 1 << 13
+		}
+	}
+	return C.int(f)
+}
+
+//export goCall
+func goCall(handle, client C.uint64_t, resp, db C.int, buf *C.char, lens *C.size_t, argc, flags C.int, out **C.char, outlen *C.size_t, promise *C.uint64_t) (errno C.int) {
+	defer guard("Call")
+	args := make([][]byte, int(argc))
+	ls := unsafe.Slice(lens, int(argc))
+	off := 0
+	base := unsafe.Pointer(buf)
+	for i := range args {
+		n := int(ls[i])
+		args[i] = C.GoBytes(unsafe.Add(base, off), C.int(n))
+		off += n
+	}
+	reply, e := call(lookupModule(handle), lookupClient(client), int(resp), int(db), args, int(flags))
+	if e != 0 {
+		return C.int(e)
+	}
+	*out = (*C.char)(C.mh_malloc_copy(unsafe.Pointer(unsafe.SliceData(append(reply, 0))), C.size_t(len(reply))))
+	*outlen = C.size_t(len(reply))
+	return 0
+}

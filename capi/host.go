@@ -1,0 +1,113 @@
+package capi
+
+/*
+#include "capi.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"modhost/engine"
+)
+
+// Log levels, as server.Logger numbers them.
+const (
+	levelDebug = iota
+	levelVerbose
+	levelNotice
+	levelWarning
+)
+
+// Logger is where module and loader messages go (server.Logger).
+type Logger interface {
+	Logf(level int, format string, args ...any)
+}
+
+// Host is the module host of one server.
+type Host struct {
+	Eng *engine.Server
+	Log Logger
+	// EnableModuleCommand mirrors enable-module-command ("no", "yes", "local").
+	modules map[string]*Module // by name
+	order   []*Module          // load order, for MODULE LIST and INFO
+}
+
+// NewHost attaches a module host to an engine and registers the MODULE
+// command.
+func NewHost(eng *engine.Server, log Logger) *Host {
+	h := &Host{Eng: eng, Log: log, modules: map[string]*Module{}}
+	eng.Hooks.ClientOpened = append(eng.Hooks.ClientOpened, func(c *engine.Client) { registerClient(h, c) })
+	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, func(c *engine.Client) { unregisterClient(c) })
+	h.registerModuleCommand()
+	return h
+}
+
+// Modules returns the loaded modules in load order.
+func (h *Host) Modules() []*Module { return append([]*Module(nil), h.order...) }
+
+// ---- registries ---------------------------------------------------------
+
+// clientRef ties a client id (what C holds) to its server and client.
+type clientRef struct {
+	h *Host
+	c *engine.Client
+}
+
+var (
+	clients     sync.Map // int64 client id -> *clientRef
+	modulesByID sync.Map // uint64 handle -> *Module
+	nextModule  atomic.Uint64
+)
+
+func registerClient(h *Host, c *engine.Client) { clients.Store(c.ID, &clientRef{h, c}) }
+func unregisterClient(c *engine.Client)         { clients.Delete(c.ID) }
+
+func lookupClient(id C.uint64_t) *clientRef {
+	if id == 0 {
+		return nil
+	}
+	v, ok := clients.Load(int64(id))
+	if !ok {
+		return nil
+	}
+	return v.(*clientRef)
+}
+
+func lookupModule(handle C.uint64_t) *Module {
+	v, ok := modulesByID.Load(uint64(handle))
+	if !ok {
+		return nil
+	}
+	return v.(*Module)
+}
+
+// guard turns a panic inside an export into a log line; exports must not
+// unwind into module C code.
+func guard(api string) {
+	if r := recover(); r != nil {
+		msg := fmt.Sprintf("modhost: panic in %s: %v\n%s", api, r, debug.Stack())
+		if v, ok := anyHost.Load().(*Host); ok && v != nil {
+			v.Log.Logf(levelWarning, "%s", msg)
+		} else {
+			println(msg)
+		}
+	}
+}
+
+// anyHost is the most recent host, for logging from exports that have no
+// module or client at hand.
+var anyHost atomic.Value
+
+func sortedNames(m map[string]*Module) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

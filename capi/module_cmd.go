@@ -1,0 +1,134 @@
+package capi
+
+import (
+	"strings"
+
+	"modhost/engine"
+)
+
+// EnableModuleCommand mirrors enable-module-command: "no", "yes" or
+// "local"; app keeps it in step with the config.
+var msgModuleDisabled = "ERR MODULE command not allowed. If the enable-module-command option is set to \"local\", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server."
+
+func (h *Host) moduleCommandAllowed(c *engine.Client) bool {
+	switch h.Eng.Settings.EnableModuleCommand {
+	case "yes":
+		return true
+	case "local":
+		return c.Flags&engine.ClientUnixSocket != 0 || strings.HasPrefix(c.Addr, "127.0.0.1:") || strings.HasPrefix(c.Addr, "[::1]:")
+	}
+	return false
+}
+
+// registerModuleCommand adds MODULE and its subcommands to the table.
+func (h *Host) registerModuleCommand() {
+	acl := []string{"admin", "slow", "dangerous"}
+	flags := engine.FlagAdmin | engine.FlagNoScript | engine.FlagProtected
+	sub := func(name string, arity int, run func(c *engine.Ctx)) *engine.Spec {
+		return &engine.Spec{Name: name, Arity: arity, Flags: flags, ACL: acl, Run: func(c *engine.Ctx) {
+			if name != "help" && !h.moduleCommandAllowed(c.C) {
+				c.Error(msgModuleDisabled)
+				return
+			}
+			run(c)
+		}}
+	}
+	parent := &engine.Spec{Name: "module", Arity: -2, Flags: 0, ACL: []string{"slow"}, Summary: "A container for module commands", Subs: map[string]*engine.Spec{}}
+	for _, s := range []*engine.Spec{
+		sub("help", 2, h.cmdModuleHelp),
+		sub("list", 2, h.cmdModuleList),
+		sub("load", -3, h.cmdModuleLoad),
+		sub("loadex", -3, h.cmdModuleLoadex),
+		sub("unload", 3, h.cmdModuleUnload),
+	} {
+		parent.Subs[s.Name] = s
+	}
+	h.Eng.Commands.Add(parent)
+}
+
+func (h *Host) cmdModuleHelp(c *engine.Ctx) {
+	lines := []string{
+		"MODULE <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+		"LIST",
+		"    Return a list of loaded modules.",
+		"LOAD <path> [<arg> ...]",
+		"    Load a module library from <path>, passing to it any optional arguments.",
+		"LOADEX <path> [[CONFIG NAME VALUE] [CONFIG NAME VALUE]] [ARGS ...]",
+		"    Load a module library from <path>, while passing it module configurations and optional arguments.",
+		"UNLOAD <name>",
+		"    Unload a module.",
+		"HELP",
+		"    Print this help.",
+	}
+	c.W.Array(len(lines))
+	for _, l := range lines {
+		c.W.Simple(l)
+	}
+}
+
+func (h *Host) cmdModuleList(c *engine.Ctx) {
+	c.W.Array(len(h.order))
+	for _, m := range h.order {
+		c.W.Map(4)
+		c.W.BulkString("name")
+		c.W.BulkString(m.Name)
+		c.W.BulkString("ver")
+		c.W.Int(int64(m.Ver))
+		c.W.BulkString("path")
+		c.W.BulkString(m.Path)
+		c.W.BulkString("args")
+		c.W.Array(len(m.Args))
+		for _, a := range m.Args {
+			c.W.BulkString(a)
+		}
+	}
+}
+
+func (h *Host) cmdModuleLoad(c *engine.Ctx) {
+	args := make([]string, 0, len(c.Args)-3)
+	for _, a := range c.Args[3:] {
+		args = append(args, string(a))
+	}
+	if _, err := h.Load(string(c.Args[2]), args); err != nil {
+		c.Error(err.Error())
+		return
+	}
+	c.W.OK()
+}
+
+// cmdModuleLoadex is MODULE LOADEX path [CONFIG name value ...] [ARGS ...].
+// Module configs are applied after OnLoad registers them.
+func (h *Host) cmdModuleLoadex(c *engine.Ctx) {
+	var args []string
+	rest := c.Args[3:]
+	for len(rest) > 0 {
+		w := strings.ToLower(string(rest[0]))
+		if w == "config" && len(rest) >= 3 {
+			rest = rest[3:]
+			continue
+		}
+		if w == "args" {
+			for _, a := range rest[1:] {
+				args = append(args, string(a))
+			}
+			break
+		}
+		c.Error("ERR Module loading failed, invalid arguments.")
+		return
+	}
+	if _, err := h.Load(string(c.Args[2]), args); err != nil {
+		c.Error(err.Error())
+		return
+	}
+	c.W.OK()
+}
+
+func (h *Host) cmdModuleUnload(c *engine.Ctx) {
+	if err := h.Unload(string(c.Args[2])); err != nil {
+		c.Error(err.Error())
+		return
+	}
+	c.W.OK()
+}
+
+func lower(s string) string { return strings.ToLower(s) }

@@ -1,0 +1,79 @@
+package difftest
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"modhost/internal/testserver"
+	"modhost/resp"
+)
+
+// TestPipelinedSelfPublish sends SUBSCRIBE, PUBLISH and PING in one write
+// on a RESP3 connection: the message to the publisher itself must sit
+// between the SUBSCRIBE confirmation and the PUBLISH reply, as in Redis.
+func TestPipelinedSelfPublish(t *testing.T) {
+	p := Start(t)
+	p.Replies("HELLO", "3")
+	c := p.conns[p.cur]
+	w := resp.New(2)
+	for _, cmd := range [][]string{{"SUBSCRIBE", "ch"}, {"PUBLISH", "ch", "hi"}, {"PING"}} {
+		w.Array(len(cmd))
+		for _, a := range cmd {
+			w.BulkString(a)
+		}
+	}
+	if err := c.m.WriteRaw(w.Buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.r.WriteRaw(w.Buf); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 4; i++ {
+		p.Recv(2 * time.Second)
+	}
+}
+
+// TestXreadgroupGroupDestroyed checks Redis 7.2's answer to a client
+// blocked in XREADGROUP whose group is destroyed: the command runs again
+// and fails with NOGROUP (7.0, which difftest runs, words it differently).
+func TestXreadgroupGroupDestroyed(t *testing.T) {
+	m := testserver.StartModhost(t)
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	mustDo(t, a, "+OK\r\n", "XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+	if err := b.Send("XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	mustDo(t, a, ":1\r\n", "XGROUP", "DESTROY", "s", "g")
+	got, err := b.Read(2 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "-NOGROUP No such key 's' or consumer group 'g' in XREADGROUP with GROUP option\r\n"
+	if string(got) != want {
+		t.Fatalf("got %q want %q", got, want)
+	}
+}
+
+// TestXclaimCreatesConsumer checks that XCLAIM creates its consumer even
+// when it claims nothing (Redis 7.2; 7.0 created it lazily).
+func TestXclaimCreatesConsumer(t *testing.T) {
+	m := testserver.StartModhost(t)
+	a := testserver.Dial(t, m.Addr)
+	mustDo(t, a, "+OK\r\n", "XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+	mustDo(t, a, "*0\r\n", "XCLAIM", "s", "g", "newbie", "0", "1-0")
+	mustDo(t, a, ":0\r\n", "XGROUP", "CREATECONSUMER", "s", "g", "newbie")
+}
+
+func mustDo(t *testing.T, c *testserver.Conn, want string, args ...string) {
+	t.Helper()
+	got, err := c.Do(args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, []byte(want)) {
+		t.Fatalf("%q: got %q want %q", args, got, want)
+	}
+}

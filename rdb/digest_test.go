@@ -43,12 +43,12 @@ func TestValueDigestMatchesRedis(t *testing.T) {
 	db.Set("t", keyspace.NewString([]byte("v"))) // SET t v EX 100
 	db.SetExpire("t", ks.Now()+100000)
 	for key, want := range map[string]string{
-		"a": "b4fc66738120fba0b5aa500ab5c2bf89cea1c5da",
-		"l": "a3b14a34cfbd69f970cd30aff36fd797e07b4dbc",
-		"h": "d127864ed50239662bf61bafc9bda63c17da5b37",
-		"s": "c138421e1e81060a6d5eb162bc97ddcf14cbcf0f",
-		"x": "db20534e81d36b705394fcfc8a61996efb6e5a7c",
-		"t": "311b17018163335616e089f6b951c82c477335ac",
+		"a":     "b4fc66738120fba0b5aa500ab5c2bf89cea1c5da",
+		"l":     "a3b14a34cfbd69f970cd30aff36fd797e07b4dbc",
+		"h":     "d127864ed50239662bf61bafc9bda63c17da5b37",
+		"s":     "c138421e1e81060a6d5eb162bc97ddcf14cbcf0f",
+		"x":     "db20534e81d36b705394fcfc8a61996efb6e5a7c",
+		"t":     "311b17018163335616e089f6b951c82c477335ac",
 		"nokey": "0000000000000000000000000000000000000000",
 	} {
 		if got := ValueDigest(db, key, nil); got != want {

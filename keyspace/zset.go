@@ -435,12 +435,60 @@ func (z *ZSet) lexBounds(r LexRange) (first, last *zsNode) {
 	if r.empty() || z.length == 0 {
 		return nil, nil
 	}
-	first = z.firstWhere(func(n *zsNode) bool { return r.geMin(n.member) })
-	if first == nil || !r.leMax(first.member) {
+	// Like Redis, give up unless the tail is >= min and the head <= max:
+	// lex ranges assume equal scores, and with mixed scores these checks
+	// (and the listpack's linear scans below) decide what is found.
+	head := z.header.level[0].forward
+	if !r.geMin(z.tail.member) || !r.leMax(head.member) {
 		return nil, nil
 	}
-	last = z.lastWhere(func(n *zsNode) bool { return r.leMax(n.member) })
+	if z.listpack {
+		for n := head; n != nil; n = n.level[0].forward {
+			if r.geMin(n.member) {
+				first = n
+				break
+			}
+		}
+		for n := z.tail; n != nil; n = n.backward {
+			if r.leMax(n.member) {
+				last = n
+				break
+			}
+		}
+	} else {
+		first = z.firstWhere(func(n *zsNode) bool { return r.geMin(n.member) })
+		last = z.lastWhere(func(n *zsNode) bool { return r.leMax(n.member) })
+	}
+	if first == nil || !r.leMax(first.member) {
+		first = nil
+	}
+	if last == nil || !r.geMin(last.member) {
+		last = nil
+	}
 	return first, last
+}
+
+// walkWhile calls fn from start onwards (backwards when reverse), first
+// skipping offset nodes unchecked, then while in(node) holds, for at most
+// limit nodes (limit < 0: no limit) or until fn returns false, as Redis's
+// range replies do.
+func walkWhile(start *zsNode, reverse bool, offset, limit int64, in func(n *zsNode) bool, fn func(member []byte, score float64) bool) {
+	n := start
+	next := func(x *zsNode) *zsNode {
+		if reverse {
+			return x.backward
+		}
+		return x.level[0].forward
+	}
+	for ; n != nil && offset > 0; offset-- {
+		n = next(n)
+	}
+	for ; n != nil && limit != 0; limit-- {
+		if !in(n) || !fn([]byte(n.member), n.score) {
+			return
+		}
+		n = next(n)
+	}
 }
 
 // walk calls fn from first to last (or last back to first when reverse),
@@ -486,7 +534,11 @@ func (z *ZSet) RangeByScore(r ScoreRange, reverse bool, offset, limit int64, fn 
 // scores are equal, as with Redis).
 func (z *ZSet) RangeByLex(r LexRange, reverse bool, offset, limit int64, fn func(member []byte, score float64) bool) {
 	first, last := z.lexBounds(r)
-	walk(first, last, reverse, offset, limit, fn)
+	if reverse {
+		walkWhile(last, true, offset, limit, func(n *zsNode) bool { return r.geMin(n.member) }, fn)
+		return
+	}
+	walkWhile(first, false, offset, limit, func(n *zsNode) bool { return r.leMax(n.member) }, fn)
 }
 
 func (z *ZSet) rankOf(n *zsNode) int {
@@ -509,7 +561,17 @@ func (z *ZSet) CountByLex(r LexRange) int {
 	if first == nil {
 		return 0
 	}
-	return z.rankOf(last) - z.rankOf(first) + 1
+	if z.listpack {
+		n := 0
+		walkWhile(first, false, 0, -1, func(x *zsNode) bool { return r.leMax(x.member) },
+			func([]byte, float64) bool { n++; return true })
+		return n
+	}
+	count := z.length - z.rankOf(first)
+	if last != nil {
+		count -= z.length - 1 - z.rankOf(last)
+	}
+	return count
 }
 
 func (z *ZSet) deleteSpan(first, last *zsNode) int {
@@ -533,8 +595,23 @@ func (z *ZSet) deleteSpan(first, last *zsNode) int {
 // DeleteRangeByScore removes the members with scores in r.
 func (z *ZSet) DeleteRangeByScore(r ScoreRange) int { return z.deleteSpan(z.scoreBounds(r)) }
 
-// DeleteRangeByLex removes the members in r.
-func (z *ZSet) DeleteRangeByLex(r LexRange) int { return z.deleteSpan(z.lexBounds(r)) }
+// DeleteRangeByLex removes the members in r: from the first one found,
+// while members stay below the maximum, as Redis does.
+func (z *ZSet) DeleteRangeByLex(r LexRange) int {
+	first, _ := z.lexBounds(r)
+	var victims []*zsNode
+	walkWhile(first, false, 0, -1, func(n *zsNode) bool { return r.leMax(n.member) },
+		func(m []byte, _ float64) bool {
+			n, _ := z.dict.Get(string(m))
+			victims = append(victims, n)
+			return true
+		})
+	for _, n := range victims {
+		z.dict.Delete(n.member)
+		z.remove(n.score, n.member)
+	}
+	return len(victims)
+}
 
 // DeleteRangeByRank removes ranks start..stop (0-based, clamped).
 func (z *ZSet) DeleteRangeByRank(start, stop int) int {

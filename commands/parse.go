@@ -246,7 +246,11 @@ func parseLongDouble(b []byte) (*big.Float, bool) {
 		}
 		return z, true
 	}
-	mant, _ := new(big.Int).SetString(string(d), map[bool]int{true: 16, false: 10}[f.hex])
+	base := 10
+	if f.hex {
+		base = 16
+	}
+	mant, _ := new(big.Int).SetString(string(d), base)
 	if f.hex {
 		e := f.exp + 4*int64(point-len(d))
 		if e > 20000 || e < -20000-int64(4*len(d)) {

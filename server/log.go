@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,28 +27,48 @@ type Logger struct {
 	mu    sync.Mutex
 	out   io.Writer
 	file  *os.File
-	Level int
+	level atomic.Int32
 	pid   int
-	// Role is the one-letter role: M (master), C (child), X (sentinel).
-	Role byte
+	role  atomic.Int32
 }
 
 // NewLogger logs to path, or stdout when path is empty.
 func NewLogger(path string, level int) (*Logger, error) {
-	l := &Logger{out: os.Stdout, Level: level, pid: os.Getpid(), Role: 'M'}
-	if path != "" {
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
-		if err != nil {
-			return nil, err
-		}
-		l.out, l.file = f, f
+	if path == "" {
+		return NewLoggerTo(os.Stdout, level), nil
 	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	l := NewLoggerTo(f, level)
+	l.file = f
 	return l, nil
 }
 
+// NewLoggerTo logs to w (tests pass io.Discard or a buffer). The role
+// starts as 'M'; start-up sets 'C' until the server is initialised, as
+// Redis's early lines show.
+func NewLoggerTo(w io.Writer, level int) *Logger {
+	l := &Logger{out: w, pid: os.Getpid()}
+	l.level.Store(int32(level))
+	l.role.Store('M')
+	return l
+}
+
+// Level returns the current verbosity.
+func (l *Logger) Level() int { return int(l.level.Load()) }
+
+// SetLevel changes the verbosity (CONFIG SET loglevel).
+func (l *Logger) SetLevel(level int) { l.level.Store(int32(level)) }
+
+// SetRole sets the one-letter role: M (master), S (replica), C (before
+// initialisation and in children), X (sentinel).
+func (l *Logger) SetRole(r byte) { l.role.Store(int32(r)) }
+
 // Logf writes one formatted line at the given level.
 func (l *Logger) Logf(level int, format string, args ...any) {
-	if l == nil || level < l.Level {
+	if l == nil || level < l.Level() {
 		return
 	}
 	l.Raw(level, fmt.Sprintf(format, args...))
@@ -54,7 +76,7 @@ func (l *Logger) Logf(level int, format string, args ...any) {
 
 // Raw writes one preformatted line at the given level.
 func (l *Logger) Raw(level int, msg string) {
-	if l == nil || level < l.Level {
+	if l == nil || level < l.Level() {
 		return
 	}
 	now := time.Now()
@@ -62,10 +84,23 @@ func (l *Logger) Raw(level int, msg string) {
 	if level >= 0 && level < len(levelMarks) {
 		mark = levelMarks[level]
 	}
-	line := fmt.Sprintf("%d:%c %s.%03d %c %s\n", l.pid, l.Role,
+	line := fmt.Sprintf("%d:%c %s.%03d %c %s\n", l.pid, byte(l.role.Load()),
 		now.Format("02 Jan 2006 15:04:05"), now.Nanosecond()/1e6, mark, msg)
+	l.write(line)
+}
+
+// FromSignal writes a line the way Redis's signal handler does
+// ("pid:signal-handler (unixtime) text"): no level mark, no date.
+func (l *Logger) FromSignal(level int, msg string) {
+	if l == nil || level < l.Level() {
+		return
+	}
+	l.write(strconv.Itoa(l.pid) + ":signal-handler (" + strconv.FormatInt(time.Now().Unix(), 10) + ") " + msg + "\n")
+}
+
+func (l *Logger) write(s string) {
 	l.mu.Lock()
-	_, _ = io.WriteString(l.out, line)
+	_, _ = io.WriteString(l.out, s)
 	l.mu.Unlock()
 }
 
@@ -81,11 +116,21 @@ func (l *Logger) Verbose(format string, args ...any) { l.Logf(LevelVerbose, form
 // Debug logs at debug level.
 func (l *Logger) Debug(format string, args ...any) { l.Logf(LevelDebug, format, args...) }
 
-// Plain writes text without the prefix (the start-up banner).
+// Plain writes text without the prefix (the start-up banner) at notice
+// level.
 func (l *Logger) Plain(text string) {
-	l.mu.Lock()
-	_, _ = io.WriteString(l.out, text)
-	l.mu.Unlock()
+	if l == nil || LevelNotice < l.Level() {
+		return
+	}
+	l.write(text)
+}
+
+// Close closes the log file, if any.
+func (l *Logger) Close() error {
+	if l == nil || l.file == nil {
+		return nil
+	}
+	return l.file.Close()
 }
 
 // ParseLevel maps a loglevel directive to a level.

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"modhost/commands"
+	"modhost/config"
+	"modhost/engine"
+	"modhost/server"
+)
+
+// settingNames are the directives mirrored into engine.Settings; a CONFIG
+// SET of any of them refreshes the copy.
+var settingNames = []string{
+	"proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events",
+	"maxclients", "timeout", "hz", "slowlog-log-slower-than", "slowlog-max-len",
+	"latency-monitor-threshold", "latency-tracking", "latency-tracking-info-percentiles",
+	"maxmemory", "maxmemory-policy",
+}
+
+// syncSettings copies the hot-path directives into the engine. Lock held
+// (or before serving).
+func syncSettings(cfg *config.Config, s *engine.Settings) {
+	s.ProtoMaxBulkLen = cfg.Int("proto-max-bulk-len")
+	s.ClientQueryBufLimit = cfg.Int("client-query-buffer-limit")
+	s.NotifyFlags = cfg.NotifyKeyspaceEvents()
+	s.MaxClients = int(cfg.Int("maxclients"))
+	s.Timeout = int(cfg.Int("timeout"))
+	s.Hz = int(cfg.Int("hz"))
+	s.EnableDebugCommand = cfg.String("enable-debug-command")
+	s.EnableModuleCommand = cfg.String("enable-module-command")
+	s.SlowlogLogSlowerThan = cfg.Int("slowlog-log-slower-than")
+	s.SlowlogMaxLen = int(cfg.Int("slowlog-max-len"))
+	s.LatencyMonitorThreshold = cfg.Int("latency-monitor-threshold")
+	s.LatencyTrackingOff = !cfg.Bool("latency-tracking")
+	s.LatencyPercentiles = cfg.Lookup("latency-tracking-info-percentiles").Floats()
+	s.MaxMemory = int64(cfg.Memory("maxmemory"))
+	s.MaxMemoryPolicy = cfg.String("maxmemory-policy")
+}
+
+// Texts CONFIG SET shows when a new port or bind cannot be listened on.
+const (
+	errListenPort = "Unable to listen on this port. Check server logs."
+	errBind       = "Failed to bind to specified addresses."
+)
+
+// applyConfig gives the engine and the network layer the loaded values
+// and registers what CONFIG SET must change at run time. The lazyfree-*
+// directives need no wiring: modhost frees values synchronously, which
+// clients cannot tell apart from Redis's background freeing.
+func (in *Instance) applyConfig() {
+	cfg, eng, srv, log := in.Cfg, in.Eng, in.Srv, in.Log
+	st := eng.Config()
+	st.Cfg = cfg
+	st.Log = log.Logf
+	st.Loading = func() bool {
+		p := commands.PersistenceOf(eng.Commands)
+		return p != nil && p.Loading
+	}
+	st.Rewrite = config.RewriteHooks{Modules: in.moduleLines}
+
+	syncSettings(cfg, &eng.Settings)
+	for _, name := range settingNames {
+		cfg.OnApply(name, func(_, _ string) error {
+			syncSettings(cfg, &eng.Settings)
+			return nil
+		})
+	}
+	eng.RequirePass = cfg.String("requirepass")
+	cfg.OnApply("requirepass", func(_, v string) error {
+		eng.RequirePass = cfg.String("requirepass")
+		return nil
+	})
+	cfg.OnApply("loglevel", func(_, v string) error {
+		if l, ok := server.ParseLevel(v); ok {
+			log.SetLevel(l)
+		}
+		return nil
+	})
+	srv.SetProtectedMode(cfg.Bool("protected-mode"))
+	cfg.OnApply("protected-mode", func(_, _ string) error {
+		srv.SetProtectedMode(cfg.Bool("protected-mode"))
+		return nil
+	})
+	cfg.OnApply("tcp-keepalive", func(_, _ string) error {
+		srv.SetKeepAlive(int(cfg.Int("tcp-keepalive")))
+		return nil
+	})
+	cfg.OnApply("port", func(_, _ string) error {
+		if err := srv.Rebind(int(cfg.Int("port")), cfg.Lookup("bind").Strings()); err != nil {
+			return errors.New(errListenPort)
+		}
+		return nil
+	})
+	cfg.OnApply("bind", func(_, _ string) error {
+		if err := srv.Rebind(int(cfg.Int("port")), cfg.Lookup("bind").Strings()); err != nil {
+			return errors.New(errBind)
+		}
+		return nil
+	})
+	srv.SignalFlags = func(sigint bool) (save, nosave, force bool) {
+		name := "shutdown-on-sigterm"
+		if sigint {
+			name = "shutdown-on-sigint"
+		}
+		f := cfg.Int(name)
+		return f&config.ShutdownSave != 0, f&config.ShutdownNoSave != 0, f&config.ShutdownForce != 0
+	}
+}
+
+// moduleLines gives CONFIG REWRITE one loadmodule line per loaded module,
+// arguments included.
+func (in *Instance) moduleLines() []string {
+	var out []string
+	for _, m := range in.Host.Modules() {
+		// Redis writes the arguments as they are, unquoted.
+		out = append(out, strings.Join(append([]string{"loadmodule", m.Path}, m.Args...), " "))
+	}
+	return out
+}

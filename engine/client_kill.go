@@ -49,7 +49,7 @@ func (c *Client) Type() int {
 // MONITOR show it ("ip:port", or "path:0" for a Unix socket).
 func (c *Client) PeerID() string {
 	if c.Addr == "" && c.Conn == nil {
-		return ""
+		return "?:0"
 	}
 	return c.Addr
 }
@@ -151,9 +151,7 @@ func (s *Server) ClientInfo(c *Client) string {
 		}
 	}
 	cmd := "NULL"
-	if c.CurrentCmd != nil {
-		cmd = c.CurrentCmd.FullName()
-	} else if c.LastCmd != "" {
+	if c.LastCmd != "" {
 		cmd = c.LastCmd
 	}
 	events := ""

@@ -277,9 +277,13 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 	s.Stats.Commands.Add(1)
 	cmd, msg := s.lookupCommand(args)
 	if cmd == nil {
+		c.LastCmd = ""
 		s.rejectCmd(c, msg)
 		return
 	}
+	// CLIENT LIST shows the command as soon as it is looked up, queued or
+	// rejected ones included, as Redis's lastcmd does.
+	c.LastCmd = cmd.FullName()
 	if !arityOK(cmd, len(args)) {
 		if cmd.Parent != nil || len(cmd.Subs) == 0 {
 			s.rejectResolved(c, cmd, fmt.Sprintf("ERR wrong number of arguments for '%s' command", cmd.FullName()))
@@ -359,7 +363,10 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	if s.Stats.ErrorReplies != errs {
 		cmd.Stats.Failed.Add(1)
 	}
-	c.LastCmd = cmd.FullName()
+	if c.LastCmd == "" {
+		// Fake clients (RM_Call) reach Call without exec.
+		c.LastCmd = cmd.FullName()
+	}
 }
 
 // afterCommand serves clients blocked on keys the command made ready and

@@ -62,7 +62,7 @@ func sortLookup(c *engine.Ctx, pattern, elem []byte) ([]byte, bool) {
 	key = append(key, keyPat[:star]...)
 	key = append(key, elem...)
 	key = append(key, keyPat[star+1:]...)
-	e := c.DB.Lookup(string(key))
+	e := lookupRead(c, key)
 	if e == nil {
 		return nil, false
 	}
@@ -136,7 +136,7 @@ func sortCommand(c *engine.Ctx, readonly bool) {
 			return
 		}
 	}
-	e := c.DB.Lookup(string(c.Args[1]))
+	e := lookupRead(c, c.Args[1])
 	var val keyspace.Value
 	if e != nil {
 		val = e.Val
@@ -329,4 +329,16 @@ func cstr(b []byte) string {
 		return string(b[:i])
 	}
 	return string(b)
+}
+
+// lookupRead is Redis's lookupKeyRead for commands that accept several
+// types: the live entry, counted as a keyspace hit or miss.
+func lookupRead(c *engine.Ctx, key []byte) *keyspace.Entry {
+	e := c.DB.Lookup(string(key))
+	if e == nil {
+		c.S.Stats.KeyspaceMisses++
+	} else {
+		c.S.Stats.KeyspaceHits++
+	}
+	return e
 }

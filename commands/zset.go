@@ -985,7 +985,7 @@ func zsetOp(c *engine.Ctx, dst []byte, numIdx int, op int, cardOnly bool) {
 	j := numIdx + 1
 	for i := 0; i < n; i, j = i+1, j+1 {
 		src[i].weight = 1
-		e := c.DB.Lookup(string(c.Args[j]))
+		e := lookupRead(c, c.Args[j])
 		if e == nil {
 			continue
 		}

@@ -128,6 +128,10 @@ func do(t *testing.T, c *testserver.Conn, args ...string) []byte {
 // startModhost starts an in-process modhost with persistence wired in.
 func startModhost(t *testing.T, args ...string) string {
 	t.Helper()
+	// --dir makes the config layer chdir, as Redis does; put it back.
+	if wd, err := os.Getwd(); err == nil {
+		t.Cleanup(func() { os.Chdir(wd) })
+	}
 	port := testserver.FreePort(t)
 	all := append([]string{"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--loglevel", "warning"}, args...)
 	in, _, err := app.New(all, io.Discard, os.Stderr)

@@ -53,6 +53,7 @@ const (
 	msgSecondDBIndex    = "ERR invalid second DB index"
 	msgUnknownTypeObj   = "ERR unknown type object"
 	msgModuleNoCopy     = "ERR not supported for this module key"
+	msgModuleCopyFailed = "ERR module key failed to copy"
 	msgIdletimeLFU      = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."
 	msgFreqNotLFU       = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."
 )

@@ -270,7 +270,7 @@ func cmdCopy(c *engine.Ctx) {
 		c.W.Int(0)
 		return
 	}
-	dup, msg := dupValue(e.Val, src, c.DB.ID)
+	dup, msg := dupValue(e.Val, src, c.DB.ID, newKey, dst.ID)
 	if dup == nil {
 		c.Error(msg)
 		return
@@ -286,16 +286,25 @@ func cmdCopy(c *engine.Ctx) {
 	c.W.Int(1)
 }
 
-// dupValue copies v for COPY: through its Dup method when it has one,
-// otherwise through a DUMP/RESTORE round trip, which rebuilds the same
-// contents with the encoding Redis would pick. Module values without a Dup
-// cannot be copied; msg is the error then.
-func dupValue(v keyspace.Value, key string, db int) (keyspace.Value, string) {
+// dupValue copies v (at key in db) for COPY to toKey in toDB: through its
+// Dup method when it has one, a module type's copy callback for module
+// values, otherwise a DUMP/RESTORE round trip, which rebuilds the same
+// contents with the encoding Redis would pick. On failure it returns the
+// error text.
+func dupValue(v keyspace.Value, key string, db int, toKey string, toDB int) (keyspace.Value, string) {
 	if d, ok := v.(keyspace.Duplicator); ok {
 		return d.Dup(), ""
 	}
-	if v.Kind() == keyspace.KindModule {
-		return nil, msgModuleNoCopy
+	if mv, ok := v.(*keyspace.ModuleValue); ok {
+		cp, ok := mv.Type.(keyspace.ModuleCopier)
+		if !ok {
+			return nil, msgModuleNoCopy
+		}
+		out, ok := cp.Copy(mv, key, toKey, db, toDB)
+		if !ok {
+			return nil, msgModuleCopyFailed
+		}
+		return out, ""
 	}
 	payload, err := rdb.Dump(v, nil, key, db, false)
 	if err != nil {

@@ -75,6 +75,13 @@ type Duplicator interface {
 	Dup() Value
 }
 
+// ModuleCopier is implemented by a ModuleType whose module registered a
+// copy or copy2 callback; COPY calls it. ok=false means the callback
+// returned NULL. Types without it cannot be copied.
+type ModuleCopier interface {
+	Copy(v *ModuleValue, fromKey, toKey string, fromDB, toDB int) (out *ModuleValue, ok bool)
+}
+
 // ParseInt parses b as Redis's string2ll does: optional '-', no '+', no
 // leading zeros (except "0"), no spaces, and within int64.
 func ParseInt(b []byte) (int64, bool) {

@@ -35,6 +35,13 @@ import (
 //	c.PendingLen, RangePending                      a consumer's PEL
 //	s.Lag(g), s.EstimateReadCount(id), s.Delivered(g, id)
 //	s.RadixKeys, RadixNodes         what XINFO STREAM reports
+//	s.Nodes, AppendNode             node-level access for RDB save/load
+//
+// RDB loading rebuilds a stream with AppendNode for each stored listpack,
+// then sets LastID, FirstID, MaxDeletedID and EntriesAdded from the file;
+// groups come back with CreateGroup, CreateConsumer (then ActiveTime),
+// AddPending (then DeliveryTime and DeliveryCount) and Claim to hand each
+// pending entry to its consumer.
 //
 // Field slices handed to Append are kept; callers pass copies.
 
@@ -270,6 +277,44 @@ func (n *streamNode) bytes() int {
 		lpIntSize(int64(len(n.masterFields))) + n.masterBytes + lpIntSize(0) + n.bodyBytes
 }
 
+// sameFields reports whether an entry's field names are the master's, so
+// the listpack stores only its values.
+func (n *streamNode) sameFields(fields [][]byte) bool {
+	if len(fields)/2 != len(n.masterFields) {
+		return false
+	}
+	for i, f := range n.masterFields {
+		if string(fields[2*i]) != string(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// entrySize is the listpack size of an entry in this node.
+func (n *streamNode) entrySize(id StreamID, fields [][]byte) int {
+	return n.entrySizeSame(id, fields, n.sameFields(fields))
+}
+
+func (n *streamNode) entrySizeSame(id StreamID, fields [][]byte, same bool) int {
+	numFields := len(fields) / 2
+	size := lpIntSize(int64(id.Ms - n.master.Ms))
+	size += lpIntSize(int64(id.Seq - n.master.Seq))
+	lpCount := int64(numFields + 3)
+	size += lpIntSize(0) // flags: 0 or 2 (tombstoning keeps the size)
+	if !same {
+		size += lpIntSize(int64(numFields))
+		lpCount += int64(numFields + 1)
+	}
+	for i := 0; i < numFields; i++ {
+		if !same {
+			size += lpStrSize(fields[2*i])
+		}
+		size += lpStrSize(fields[2*i+1])
+	}
+	return size + lpIntSize(lpCount)
+}
+
 // find returns the index of the first entry with id >= target.
 func (n *streamNode) find(target StreamID) int {
 	return sort.Search(len(n.entries), func(i int) bool { return !n.entries[i].id.Less(target) })
@@ -365,31 +410,10 @@ func (s *Stream) Append(id StreamID, fields [][]byte) error {
 		}
 		s.nodes = append(s.nodes, n)
 		same = true
-	} else if numFields == len(n.masterFields) {
-		same = true
-		for i := 0; i < numFields; i++ {
-			if string(fields[2*i]) != string(n.masterFields[i]) {
-				same = false
-				break
-			}
-		}
+	} else {
+		same = n.sameFields(fields)
 	}
-	size := lpIntSize(int64(id.Ms - n.master.Ms))
-	size += lpIntSize(int64(id.Seq - n.master.Seq))
-	lpCount := int64(numFields + 3)
-	size += lpIntSize(0) // flags: 0 or 2 (tombstoning keeps the size)
-	if !same {
-		size += lpIntSize(int64(numFields))
-		lpCount += int64(numFields + 1)
-	}
-	for i := 0; i < numFields; i++ {
-		if !same {
-			size += lpStrSize(fields[2*i])
-		}
-		size += lpStrSize(fields[2*i+1])
-	}
-	size += lpIntSize(lpCount)
-	n.bodyBytes += size
+	n.bodyBytes += n.entrySizeSame(id, fields, same)
 	n.entries = append(n.entries, streamEntry{id: id, fields: fields})
 	n.live++
 	s.length++
@@ -934,4 +958,75 @@ func (g *StreamGroup) Ack(id StreamID) bool {
 		p.Consumer.pel.Delete(p)
 	}
 	return true
+}
+
+// StreamNode is one node as RDB stores it: the master entry's ID and
+// fields, and every entry after it, tombstones included.
+type StreamNode struct {
+	Master       StreamID
+	MasterFields [][]byte
+	Entries      []StreamNodeEntry
+}
+
+// StreamNodeEntry is one entry of a node.
+type StreamNodeEntry struct {
+	ID      StreamID
+	Fields  [][]byte // field, value, field, value...
+	Deleted bool
+}
+
+// Nodes returns the nodes in order. The byte slices alias the stream and
+// must not be modified.
+func (s *Stream) Nodes() []StreamNode {
+	out := make([]StreamNode, len(s.nodes))
+	for i, n := range s.nodes {
+		sn := StreamNode{Master: n.master, MasterFields: n.masterFields, Entries: make([]StreamNodeEntry, len(n.entries))}
+		for j, e := range n.entries {
+			sn.Entries[j] = StreamNodeEntry{ID: e.id, Fields: e.fields, Deleted: e.deleted}
+		}
+		out[i] = sn
+	}
+	return out
+}
+
+// ErrStreamNodeOrder: AppendNode got entries out of order or empty.
+var ErrStreamNodeOrder = errors.New("stream node entries out of order")
+
+// AppendNode adds a whole node after the existing ones (RDB loading). Its
+// entries must be in ID order, after every entry already present, and at
+// least one must be live. Len follows; the stream's IDs and counters are
+// the caller's to set.
+func (s *Stream) AppendNode(sn StreamNode) error {
+	if len(sn.Entries) == 0 {
+		return ErrStreamNodeOrder
+	}
+	prev := StreamID{}
+	havePrev := false
+	if len(s.nodes) > 0 {
+		last := s.nodes[len(s.nodes)-1]
+		prev, havePrev = last.entries[len(last.entries)-1].id, true
+	}
+	n := &streamNode{master: sn.Master, masterFields: sn.MasterFields}
+	for _, f := range sn.MasterFields {
+		n.masterBytes += lpStrSize(f)
+	}
+	for _, e := range sn.Entries {
+		if havePrev && e.ID.Compare(prev) <= 0 {
+			return ErrStreamNodeOrder
+		}
+		prev, havePrev = e.ID, true
+		n.bodyBytes += n.entrySize(e.ID, e.Fields)
+		n.entries = append(n.entries, streamEntry{id: e.ID, fields: e.Fields, deleted: e.Deleted})
+		if e.Deleted {
+			n.deleted++
+		} else {
+			n.live++
+		}
+	}
+	if n.live == 0 {
+		return ErrStreamNodeOrder
+	}
+	s.nodes = append(s.nodes, n)
+	s.length += int64(n.live)
+	return nil
 }

@@ -3,7 +3,6 @@ package commands
 import (
 	"fmt"
 	"math"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -625,8 +624,10 @@ func cmdDebug(c *engine.Ctx) {
 	case sub == "change-repl-id" && n == 2:
 		c.W.OK()
 	case sub == "log" && n == 3:
-		fmt.Fprintf(os.Stdout, "%d:M %s # DEBUG LOG: %s\n", os.Getpid(),
-			time.Now().Format("02 Jan 2006 15:04:05.000"), cArg(c.Args[2], len(c.Args[2])))
+		if log := c.S.Config().Log; log != nil {
+			const levelWarning = 3 // server.LevelWarning
+			log(levelWarning, "DEBUG LOG: %s", cArg(c.Args[2], len(c.Args[2])))
+		}
 		c.W.OK()
 	case sub == "error" && n == 3:
 		msg := string(c.Args[2])
@@ -637,7 +638,7 @@ func cmdDebug(c *engine.Ctx) {
 		debugProtocol(c)
 	case sub == "populate" && n >= 3 && n <= 5:
 		debugPopulate(c)
-	case sub == "jmap" || sub == "stringmatch-len" || sub == "stringmatch-test":
+	case sub == "stringmatch-test" && n == 2:
 		c.Error(fmt.Sprintf(msgDebugUnsupported, strings.ToUpper(sub)))
 	default:
 		replySubcommandSyntax(c)

@@ -12,22 +12,22 @@ func init() { groups = append(groups, registerPubSub) }
 
 func registerPubSub(t *engine.Table) {
 	acl := []string{"pubsub", "slow"}
-	t.Add(&engine.Spec{Name: "psubscribe", Arity: -2, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdPsubscribe})
-	t.Add(&engine.Spec{Name: "publish", Arity: 3, Flags: pubsub | loading | stale | fast, ACL: []string{"pubsub", "fast"}, Run: cmdPublish})
-	t.Add(&engine.Spec{Name: "pubsub", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
+	t.Add(withXpsDocs(&engine.Spec{Name: "psubscribe", Arity: -2, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdPsubscribe}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "publish", Arity: 3, Flags: pubsub | loading | stale | fast | engine.FlagMayReplicate, ACL: []string{"pubsub", "fast"}, Run: cmdPublish}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "pubsub", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
 		"channels":      {Name: "channels", Arity: -2, Flags: pubsub | loading | stale, ACL: acl, Run: cmdPubsubChannels},
 		"help":          {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"slow"}, Run: cmdPubsubHelp},
 		"numpat":        {Name: "numpat", Arity: 2, Flags: pubsub | loading | stale, ACL: acl, Run: cmdPubsubNumpat},
 		"numsub":        {Name: "numsub", Arity: -2, Flags: pubsub | loading | stale, ACL: acl, Run: cmdPubsubNumsub},
 		"shardchannels": {Name: "shardchannels", Arity: -2, Flags: pubsub | loading | stale, ACL: acl, Run: cmdPubsubChannels},
 		"shardnumsub":   {Name: "shardnumsub", Arity: -2, Flags: pubsub | loading | stale, ACL: acl, Run: cmdPubsubNumsub},
-	}})
-	t.Add(&engine.Spec{Name: "punsubscribe", Arity: -1, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdPunsubscribe})
-	t.Add(&engine.Spec{Name: "spublish", Arity: 3, Flags: pubsub | loading | stale | fast, First: 1, Last: 1, Step: 1, ACL: []string{"pubsub", "fast"}, Run: cmdSpublish})
-	t.Add(&engine.Spec{Name: "ssubscribe", Arity: -2, Flags: pubsub | noscript | loading | stale, First: 1, Last: -1, Step: 1, ACL: acl, Run: cmdSsubscribe})
-	t.Add(&engine.Spec{Name: "subscribe", Arity: -2, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdSubscribe})
-	t.Add(&engine.Spec{Name: "sunsubscribe", Arity: -1, Flags: pubsub | noscript | loading | stale, First: 1, Last: -1, Step: 1, ACL: acl, Run: cmdSunsubscribe})
-	t.Add(&engine.Spec{Name: "unsubscribe", Arity: -1, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdUnsubscribe})
+	}}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "punsubscribe", Arity: -1, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdPunsubscribe}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "spublish", Arity: 3, Flags: pubsub | loading | stale | fast | engine.FlagMayReplicate, First: 1, Last: 1, Step: 1, ACL: []string{"pubsub", "fast"}, Run: cmdSpublish}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "ssubscribe", Arity: -2, Flags: pubsub | noscript | loading | stale, First: 1, Last: -1, Step: 1, ACL: acl, Run: cmdSsubscribe}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "subscribe", Arity: -2, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdSubscribe}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "sunsubscribe", Arity: -1, Flags: pubsub | noscript | loading | stale, First: 1, Last: -1, Step: 1, ACL: acl, Run: cmdSunsubscribe}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "unsubscribe", Arity: -1, Flags: pubsub | noscript | loading | stale, ACL: acl, Run: cmdUnsubscribe}))
 }
 
 // subReply writes one (un)subscribe confirmation: a push in RESP3, an

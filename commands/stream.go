@@ -17,33 +17,33 @@ func registerStream(t *engine.Table) {
 	rd := []string{"read", "stream", "slow"}
 	key1 := func(s *engine.Spec) *engine.Spec { s.First, s.Last, s.Step = 1, 1, 1; return s }
 	key2 := func(s *engine.Spec) *engine.Spec { s.First, s.Last, s.Step = 2, 2, 1; return s }
-	t.Add(key1(&engine.Spec{Name: "xack", Arity: -4, Flags: write | fast, ACL: wr, Run: cmdXack}))
-	t.Add(key1(&engine.Spec{Name: "xadd", Arity: -5, Flags: write | denyoom | fast, ACL: wr, Run: cmdXadd}))
-	t.Add(key1(&engine.Spec{Name: "xautoclaim", Arity: -6, Flags: write | fast, ACL: wr, Run: cmdXautoclaim}))
-	t.Add(key1(&engine.Spec{Name: "xclaim", Arity: -6, Flags: write | fast, ACL: wr, Run: cmdXclaim}))
-	t.Add(key1(&engine.Spec{Name: "xdel", Arity: -3, Flags: write | fast, ACL: wr, Run: cmdXdel}))
-	t.Add(&engine.Spec{Name: "xgroup", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xack", Arity: -4, Flags: write | fast, ACL: wr, Run: cmdXack})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xadd", Arity: -5, Flags: write | denyoom | fast, ACL: wr, Run: cmdXadd})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xautoclaim", Arity: -6, Flags: write | fast, ACL: wr, Run: cmdXautoclaim})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xclaim", Arity: -6, Flags: write | fast, ACL: wr, Run: cmdXclaim})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xdel", Arity: -3, Flags: write | fast, ACL: wr, Run: cmdXdel})))
+	t.Add(withXpsDocs(&engine.Spec{Name: "xgroup", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
 		"create":         key2(&engine.Spec{Name: "create", Arity: -5, Flags: write | denyoom, ACL: wrSlow, Run: cmdXgroup}),
 		"createconsumer": key2(&engine.Spec{Name: "createconsumer", Arity: 5, Flags: write | denyoom, ACL: wrSlow, Run: cmdXgroup}),
 		"delconsumer":    key2(&engine.Spec{Name: "delconsumer", Arity: 5, Flags: write, ACL: wrSlow, Run: cmdXgroup}),
 		"destroy":        key2(&engine.Spec{Name: "destroy", Arity: 4, Flags: write, ACL: wrSlow, Run: cmdXgroup}),
 		"help":           {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"stream", "slow"}, Run: cmdXgroup},
 		"setid":          key2(&engine.Spec{Name: "setid", Arity: -5, Flags: write, ACL: wrSlow, Run: cmdXgroup}),
-	}})
-	t.Add(&engine.Spec{Name: "xinfo", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
+	}}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "xinfo", Arity: -2, ACL: []string{"slow"}, Subs: map[string]*engine.Spec{
 		"consumers": key2(&engine.Spec{Name: "consumers", Arity: 4, Flags: readonly, ACL: rd, Run: cmdXinfo}),
 		"groups":    key2(&engine.Spec{Name: "groups", Arity: 3, Flags: readonly, ACL: rd, Run: cmdXinfo}),
 		"help":      {Name: "help", Arity: 2, Flags: loading | stale, ACL: []string{"stream", "slow"}, Run: cmdXinfo},
 		"stream":    key2(&engine.Spec{Name: "stream", Arity: -3, Flags: readonly, ACL: rd, Run: cmdXinfo}),
-	}})
-	t.Add(key1(&engine.Spec{Name: "xlen", Arity: 2, Flags: readonly | fast, ACL: []string{"read", "stream", "fast"}, Run: cmdXlen}))
-	t.Add(key1(&engine.Spec{Name: "xpending", Arity: -3, Flags: readonly, ACL: rd, Run: cmdXpending}))
-	t.Add(key1(&engine.Spec{Name: "xrange", Arity: -4, Flags: readonly, ACL: rd, Run: cmdXrange}))
-	t.Add(&engine.Spec{Name: "xread", Arity: -4, Flags: readonly | blocking, ACL: []string{"read", "stream", "slow", "blocking"}, GetKeys: xreadKeys, Run: cmdXread})
-	t.Add(&engine.Spec{Name: "xreadgroup", Arity: -7, Flags: write | blocking, ACL: []string{"write", "stream", "slow", "blocking"}, GetKeys: xreadKeys, Run: cmdXread})
-	t.Add(key1(&engine.Spec{Name: "xrevrange", Arity: -4, Flags: readonly, ACL: rd, Run: cmdXrevrange}))
-	t.Add(key1(&engine.Spec{Name: "xsetid", Arity: -3, Flags: write | denyoom | fast, ACL: wr, Run: cmdXsetid}))
-	t.Add(key1(&engine.Spec{Name: "xtrim", Arity: -4, Flags: write, ACL: wrSlow, Run: cmdXtrim}))
+	}}))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xlen", Arity: 2, Flags: readonly | fast, ACL: []string{"read", "stream", "fast"}, Run: cmdXlen})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xpending", Arity: -3, Flags: readonly, ACL: rd, Run: cmdXpending})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xrange", Arity: -4, Flags: readonly, ACL: rd, Run: cmdXrange})))
+	t.Add(withXpsDocs(&engine.Spec{Name: "xread", Arity: -4, Flags: readonly | blocking, ACL: []string{"read", "stream", "slow", "blocking"}, GetKeys: xreadKeys, Run: cmdXread}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "xreadgroup", Arity: -7, Flags: write | blocking, ACL: []string{"write", "stream", "slow", "blocking"}, GetKeys: xreadKeys, Run: cmdXread}))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xrevrange", Arity: -4, Flags: readonly, ACL: rd, Run: cmdXrevrange})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xsetid", Arity: -3, Flags: write | denyoom | fast, ACL: wr, Run: cmdXsetid})))
+	t.Add(withXpsDocs(key1(&engine.Spec{Name: "xtrim", Arity: -4, Flags: write, ACL: wrSlow, Run: cmdXtrim})))
 }
 
 // Stream reply errors.

@@ -7,11 +7,11 @@ func init() { groups = append(groups, registerTransactions) }
 func registerTransactions(t *engine.Table) {
 	acl := []string{"fast", "transaction"}
 	busy := engine.FlagAllowBusy
-	t.Add(&engine.Spec{Name: "discard", Arity: 1, Flags: noscript | loading | stale | fast | busy, ACL: acl, Run: cmdDiscard})
-	t.Add(&engine.Spec{Name: "exec", Arity: 1, Flags: noscript | loading | stale | engine.FlagSkipSlowlog, ACL: []string{"slow", "transaction"}, Run: cmdExec})
-	t.Add(&engine.Spec{Name: "multi", Arity: 1, Flags: noscript | loading | stale | fast | busy, ACL: acl, Run: cmdMulti})
-	t.Add(&engine.Spec{Name: "unwatch", Arity: 1, Flags: noscript | loading | stale | fast | busy, ACL: acl, Run: cmdUnwatch})
-	t.Add(&engine.Spec{Name: "watch", Arity: -2, Flags: noscript | loading | stale | fast | busy, First: 1, Last: -1, Step: 1, ACL: acl, Run: cmdWatch})
+	t.Add(withXpsDocs(&engine.Spec{Name: "discard", Arity: 1, Flags: noscript | loading | stale | fast | busy, ACL: acl, Run: cmdDiscard}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "exec", Arity: 1, Flags: noscript | loading | stale | engine.FlagSkipSlowlog, ACL: []string{"slow", "transaction"}, Run: cmdExec}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "multi", Arity: 1, Flags: noscript | loading | stale | fast | busy, ACL: acl, Run: cmdMulti}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "unwatch", Arity: 1, Flags: noscript | loading | stale | fast | busy, ACL: acl, Run: cmdUnwatch}))
+	t.Add(withXpsDocs(&engine.Spec{Name: "watch", Arity: -2, Flags: noscript | loading | stale | fast | busy, First: 1, Last: -1, Step: 1, ACL: acl, Run: cmdWatch}))
 }
 
 func cmdMulti(c *engine.Ctx) {

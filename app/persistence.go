@@ -136,17 +136,18 @@ func loadAtStart(eng *engine.Server, p *commands.Persistence, log *server.Logger
 	}
 	if err != nil {
 		var re *rdb.Error
-		if errors.As(err, &re) {
-			if re.Offset > 0 || re.Corrupt {
-				log.Warning("Internal error in RDB reading offset %d, function at rdb.go -> %s", re.Offset, re.Msg)
-			} else {
-				log.Warning("%s", re.Msg)
-			}
-			if re.Msg == "Unexpected EOF reading RDB file" {
+		switch {
+		case errors.As(err, &re) && re.Header:
+			log.Warning("%s", re.Msg)
+			log.Warning("Fatal error loading the DB, check server logs. Exiting.")
+		case errors.As(err, &re):
+			if !re.Corrupt {
 				log.Warning("Short read or OOM loading DB. Unrecoverable error, aborting now.")
 			}
+			log.Warning("Internal error in RDB reading offset %d, function at rdb.go -> %s", re.Offset, re.Msg)
 			log.Warning("Terminating server after rdb file reading failure.")
-		} else {
+		default:
+			log.Warning("Fatal error: can't open the RDB file %s for reading: %s", p.Path(), errText(err))
 			log.Warning("Fatal error loading the DB, check server logs. Exiting.")
 		}
 		return err
@@ -235,4 +236,13 @@ func debugDigestValue(c *engine.Ctx, p *commands.Persistence) {
 	for _, k := range c.Args[2:] {
 		c.W.Simple(rdb.ValueDigest(c.DB, string(k), p.Modules))
 	}
+}
+
+// errText strips Go's "open path:" prefix, leaving the strerror text.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -237,6 +237,17 @@ func (p *Persistence) KillBgsave() bool {
 	return true
 }
 
+// AfterFlushAll is FLUSHALL's persistence step (flushAllDataAndResetRDB):
+// abandon a running background save and, when save points exist, save
+// the now empty dataset. FLUSHALL calls it after emptying the dbs, then
+// counts its own change. Lock held.
+func (p *Persistence) AfterFlushAll(s *engine.Server) {
+	p.KillBgsave()
+	if p.HasSavePoints() {
+		_ = p.Save(s)
+	}
+}
+
 // WaitBgsave blocks until a running background save ends. It must be
 // called without the lock.
 func (p *Persistence) WaitBgsave(s *engine.Server) {

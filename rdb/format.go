@@ -70,6 +70,9 @@ type Error struct {
 	Msg     string
 	Offset  int
 	Corrupt bool
+	// Header marks a refused file header (signature, version), which
+	// Redis reports without the "Internal error" prefix.
+	Header bool
 }
 
 func (e *Error) Error() string { return e.Msg }

@@ -64,11 +64,11 @@ func Load(data []byte, ks *keyspace.Keyspace, opt LoadOptions) (res LoadResult, 
 
 	hdr := d.raw(9)
 	if string(hdr[:5]) != "REDIS" {
-		return res, &Error{Msg: "Wrong signature trying to load DB from file", Corrupt: true}
+		return res, &Error{Msg: "Wrong signature trying to load DB from file", Corrupt: true, Header: true}
 	}
 	ver := atoiPrefix(hdr[5:])
 	if ver < 1 || ver > MaxReadVersion {
-		return res, &Error{Msg: fmt.Sprintf("Can't handle RDB format version %d", ver), Corrupt: true}
+		return res, &Error{Msg: fmt.Sprintf("Can't handle RDB format version %d", ver), Corrupt: true, Header: true}
 	}
 	d.ver = ver
 	res.Version = ver
@@ -94,7 +94,7 @@ func Load(data []byte, ks *keyspace.Keyspace, opt LoadOptions) (res LoadResult, 
 		case opSelectDB:
 			id := d.plainLen()
 			if id >= uint64(len(ks.DBs)) {
-				return res, &Error{Msg: fmt.Sprintf("FATAL: Data file was created with a Redis server configured to handle more than %d databases. Exiting\n", len(ks.DBs)), Corrupt: true}
+				return res, &Error{Msg: fmt.Sprintf("FATAL: Data file was created with a Redis server configured to handle more than %d databases. Exiting\n", len(ks.DBs)), Corrupt: true, Header: true}
 			}
 			db = ks.DBs[id]
 			continue

@@ -172,3 +172,43 @@ func TestObjectUnderLFU(t *testing.T) {
 	p.Do("OBJECT", "FREQ", "nosuch")
 	p.Replies("OBJECT", "FREQ", "k")
 }
+
+// infoField returns a field of an INFO reply ("" when absent).
+func infoField(raw []byte, name string) string {
+	for _, line := range bytes.Split(raw, []byte("\r\n")) {
+		if v, ok := bytes.CutPrefix(line, []byte(name+":")); ok {
+			return string(v)
+		}
+	}
+	return ""
+}
+
+// TestKeyspaceHitsMisses checks that the string, bit and generic key
+// commands count keyspace hits and misses as Redis does.
+func TestKeyspaceHitsMisses(t *testing.T) {
+	p := Start(t)
+	cmds := []string{
+		`SET a 1`, `GET a`, `GET nosuch`, `MGET a nosuch a`, `SET a 2 GET`, `SET b 1 NX GET`,
+		`GETEX a`, `GETEX nosuch`, `GETDEL nosuch`, `GETSET a 3`, `STRLEN a`, `STRLEN nosuch`,
+		`GETRANGE a 0 1`, `GETRANGE nosuch 0 1`, `APPEND a x`, `SETRANGE a 0 y`, `INCR n`, `INCRBYFLOAT n 1`,
+		`LCS a nosuch`, `SETBIT a 1 1`, `GETBIT a 1`, `GETBIT nosuch 1`, `BITCOUNT a`, `BITCOUNT nosuch`,
+		`BITPOS a 1`, `BITPOS nosuch 1`, `BITOP OR d a nosuch`, `BITFIELD a GET u8 0`, `BITFIELD nosuch GET u8 0`,
+		`BITFIELD a SET u8 0 1`, `BITFIELD_RO a GET u8 0`, `EXISTS a nosuch`, `TYPE a`, `TYPE nosuch`,
+		`TOUCH a nosuch`, `OBJECT ENCODING a`, `OBJECT ENCODING nosuch`, `RENAME a b`, `COPY b c`, `COPY nosuch c`,
+		`MOVE c 1`, `EXPIRE b 100`, `TTL b`, `TTL nosuch`, `PERSIST b`, `DEL b`, `SCAN 0 TYPE string`, `KEYS *`,
+		`RANDOMKEY`, `DBSIZE`,
+	}
+	for _, line := range cmds {
+		args, err := Split(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Do(args...)
+	}
+	mod, red := p.Replies("INFO", "stats")
+	for _, f := range []string{"keyspace_hits", "keyspace_misses"} {
+		if m, r := infoField(mod, f), infoField(red, f); m != r {
+			t.Errorf("%s: modhost %s, redis %s", f, m, r)
+		}
+	}
+}

@@ -454,6 +454,7 @@ func cmdBitop(c *engine.Ctx) {
 		}
 		res[i] = x
 	}
+	c.DB.LookupNoTouch(dest) // reclaims an expired key first, as setKey does
 	c.DB.Set(dest, keyspace.NewRawString(res))
 	changed(c, dest, keyspace.NotifyString, "set")
 	c.W.Int(int64(maxLen))

@@ -171,7 +171,9 @@ func renameGeneric(c *engine.Ctx, nx bool) {
 		c.Error(msgNoSuchKey)
 		return
 	}
-	if src == dst || (nx && c.DB.LookupNoTouch(dst) != nil) {
+	// The destination is looked up even without NX, as Redis does, so an
+	// expired one is reclaimed (and reported) before it is overwritten.
+	if src == dst || (c.DB.LookupNoTouch(dst) != nil && nx) {
 		if nx {
 			c.W.Int(0)
 		} else {

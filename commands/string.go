@@ -337,6 +337,7 @@ func msetGeneric(c *engine.Ctx, nx bool) {
 	}
 	for j := 1; j < len(c.Args); j += 2 {
 		k := string(c.Args[j])
+		c.DB.LookupNoTouch(k) // reclaims an expired key first, as setKey does
 		c.DB.Set(k, keyspace.NewString(c.Args[j+1]))
 		c.DB.Modified(k)
 		c.DB.Notify(keyspace.NotifyString, "set", k)

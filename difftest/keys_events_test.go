@@ -88,6 +88,48 @@ func TestKeyspaceEvents(t *testing.T) {
 	}
 }
 
+// TestEventsOverExpiredKeys checks that writes over a key whose TTL has
+// passed but that was not reclaimed yet report its expiry first, as Redis's
+// lookups before each write do. Active expiry is off on both servers so
+// the keys stay in place until a command touches them.
+func TestEventsOverExpiredKeys(t *testing.T) {
+	p := Start(t, Args("--notify-keyspace-events", "KEA"))
+	eng := p.Modhost.In.Eng
+	eng.Lock.Lock()
+	if eng.Settings.NotifyFlags == 0 {
+		eng.Settings.NotifyFlags = keyspace.NotifyAll | keyspace.NotifyKeyspace | keyspace.NotifyKeyevent
+	}
+	eng.Lock.Unlock()
+	p.Do("DEBUG", "SET-ACTIVE-EXPIRE", "0")
+	p.Conn(1)
+	p.Do("PSUBSCRIBE", "__keyevent@*")
+	p.Conn(0)
+	for _, line := range []string{
+		`MSET a 1`, `RENAME src a`, `RENAMENX src a`, `BITOP OR a src`, `SET a v`, `SET a v NX`,
+		`GETSET a v`, `APPEND a v`, `SETRANGE a 1 v`, `INCR a`, `INCRBYFLOAT a 1`, `SETBIT a 1 1`,
+		`BITFIELD a SET u8 0 1`, `COPY src a`, `MOVE a 1`, `EXPIRE a 100`, `PERSIST a`, `DEL a`,
+		`GETEX a`, `GETDEL a`, `EXISTS a`, `TYPE a`, `SETNX a v`, `MSETNX a v`,
+	} {
+		p.Do("SET", "src", "x")
+		p.Do("SET", "a", "old", "PX", "1")
+		p.Conn(1)
+		p.drain(t, 1)
+		p.Conn(0)
+		time.Sleep(5 * time.Millisecond)
+		args, err := Split(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Do(args...)
+		mod, red := p.drain(t, 1)
+		if !bytes.Equal(mod, red) {
+			t.Errorf("events after %s over an expired key\n  modhost: %q\n  redis:   %q", line, mod, red)
+		}
+		p.Do("FLUSHALL")
+		p.drain(t, 1)
+	}
+}
+
 // scanAll runs a SCAN iteration to the end on one server's connection and
 // returns the keys seen (sorted, duplicates kept) and how many calls it took.
 func scanAll(t *testing.T, do func(args ...string) ([]byte, error), extra ...string) ([]string, int) {

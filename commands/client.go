@@ -266,7 +266,9 @@ func cmdClientUnblock(c *engine.Ctx) {
 		return
 	}
 	target := c.S.Clients[id]
-	if target == nil || target.Blocked == nil || target.Blocked.Kind == "postpone" {
+	// Like Redis, a module block without a timeout callback cannot be
+	// ended from outside: the module does not expect it.
+	if target == nil || target.Blocked == nil || (target.Blocked.Kind == "module" && target.Blocked.Timeout == nil) {
 		c.W.Int(0)
 		return
 	}

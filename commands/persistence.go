@@ -132,6 +132,10 @@ func (p *Persistence) compress() bool { return p.Compression == nil || p.Compres
 
 // Encode serialises the keyspace with the configured options. Lock held.
 func (p *Persistence) Encode(s *engine.Server) ([]byte, error) {
+	return rdb.Encode(s.KS, p.saveOptions(s))
+}
+
+func (p *Persistence) saveOptions(s *engine.Server) rdb.SaveOptions {
 	opt := rdb.SaveOptions{
 		Modules:  p.Modules,
 		Compress: p.compress(),
@@ -144,7 +148,7 @@ func (p *Persistence) Encode(s *engine.Server) ([]byte, error) {
 	if p.UsedMem != nil {
 		opt.UsedMem = p.UsedMem()
 	}
-	return rdb.Encode(s.KS, opt)
+	return opt
 }
 
 // Save is SAVE's body (also shutdown and DEBUG RELOAD): encode and write
@@ -170,12 +174,13 @@ func (p *Persistence) Save(s *engine.Server) error {
 // BgsaveInProgress reports whether a background save runs. Lock held.
 func (p *Persistence) BgsaveInProgress() bool { return p.bgRunning }
 
-// StartBgsave snapshots the keyspace (module values through their
-// rdb_save) under the lock and writes the file in a goroutine, which
-// takes the lock again to record the outcome. Lock held.
+// StartBgsave copies the keyspace (module values through their
+// rdb_save) under the lock, then encodes, compresses and writes the file
+// in a goroutine, which takes the lock again only to put the file in place
+// and record the outcome. Lock held.
 func (p *Persistence) StartBgsave(s *engine.Server) error {
 	p.lastBgTry = time.Now()
-	data, err := p.Encode(s)
+	snap, err := rdb.TakeSnapshot(s.KS, p.saveOptions(s))
 	if err != nil {
 		p.lastBgOK = false
 		p.logf(true, "Can't save in background: %s", errText(err))
@@ -191,7 +196,7 @@ func (p *Persistence) StartBgsave(s *engine.Server) error {
 	dir, name := p.dirName()
 	go func() {
 		defer close(done)
-		tmp, werr := rdb.WriteTemp(dir, data)
+		tmp, werr := rdb.WriteTemp(dir, snap.Encode())
 		s.Lock.Lock()
 		defer s.Lock.Unlock()
 		if p.bgDone != done {

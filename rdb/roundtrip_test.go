@@ -228,3 +228,27 @@ func TestExpiredKeysSkipped(t *testing.T) {
 		t.Fatalf("res %+v err %v", res, err)
 	}
 }
+
+// A snapshot keeps the values as they were, whatever happens to the
+// keyspace while it is encoded (BGSAVE writes it without the lock).
+func TestSnapshotIsolation(t *testing.T) {
+	ks := keyspace.New(16)
+	populate(t, ks)
+	want := describe(ks)
+	snap, err := TakeSnapshot(ks, SaveOptions{Compress: true, Checksum: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := ks.DBs[0]
+	db.Peek("str:small").Val.(*keyspace.String).B[0] = 'J'
+	db.Peek("list:small").Val.(*keyspace.List).PushTail([]byte("more"))
+	db.Peek("hash:lp").Val.(*keyspace.Hash).Set([]byte("f1"), []byte("changed"))
+	db.Delete("set:int")
+	dst := keyspace.New(16)
+	if _, err := Load(snap.Encode(), dst, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := describe(dst); got != want {
+		t.Error("snapshot changed with the keyspace")
+	}
+}

@@ -1,6 +1,7 @@
 package rdb
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -38,12 +39,92 @@ type SaveOptions struct {
 
 // Encode serialises the whole keyspace into an RDB image (version 10).
 // It reads ks only and calls module rdb_save/aux_save callbacks, so it
-// must run under the execution lock; the result can be written without it.
+// must run under the execution lock.
 func Encode(ks *keyspace.Keyspace, opt SaveOptions) ([]byte, error) {
+	snap, err := takeSnapshot(ks, opt, false)
+	if err != nil {
+		return nil, err
+	}
+	return snap.Encode(), nil
+}
+
+// Snapshot is a point-in-time copy of the keyspace that owns all its
+// bytes, so it can be encoded and written without the execution lock
+// (BGSAVE, which cannot fork in Go).
+type Snapshot struct {
+	opt       SaveOptions
+	now       int64
+	auxBefore []auxRecord
+	auxAfter  []auxRecord
+	dbs       []snapDB
+}
+
+type auxRecord struct {
+	id   uint64
+	when int
+	body []byte
+}
+
+type snapDB struct {
+	id            int
+	size, expires int
+	keys          []snapKey
+}
+
+type snapKey struct {
+	key    string
+	expire int64
+	access int64
+	freq   uint8
+	obj    any
+}
+
+// TakeSnapshot copies ks (module values and aux data serialised through
+// their types). It must run under the execution lock; the snapshot may
+// then be encoded from any goroutine.
+func TakeSnapshot(ks *keyspace.Keyspace, opt SaveOptions) (*Snapshot, error) {
+	return takeSnapshot(ks, opt, true)
+}
+
+func takeSnapshot(ks *keyspace.Keyspace, opt SaveOptions, deep bool) (*Snapshot, error) {
 	now := opt.Now
 	if now == 0 {
 		now = time.Now().UnixMilli()
 	}
+	snap := &Snapshot{opt: opt, now: now}
+	var err error
+	if snap.auxBefore, err = moduleAux(opt, AuxBeforeRDB); err != nil {
+		return nil, err
+	}
+	for _, db := range ks.DBs {
+		if db.Len() == 0 {
+			continue
+		}
+		sd := snapDB{id: db.ID, size: db.Len(), expires: db.Expires(), keys: make([]snapKey, 0, db.Len())}
+		db.Range(func(key string, ent *keyspace.Entry) bool {
+			var obj any
+			if mv, ok := ent.Val.(*keyspace.ModuleValue); ok {
+				obj, err = serializeModule(opt.Modules, mv, opt.Compress, key, db.ID)
+			} else if obj, err = fromValue(ent.Val); err == nil && deep {
+				obj = cloneObj(obj)
+			}
+			sd.keys = append(sd.keys, snapKey{key, ent.Expire, ent.Access, ent.Freq, obj})
+			return err == nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		snap.dbs = append(snap.dbs, sd)
+	}
+	if snap.auxAfter, err = moduleAux(opt, AuxAfterRDB); err != nil {
+		return nil, err
+	}
+	return snap, nil
+}
+
+// Encode renders the snapshot as an RDB image.
+func (s *Snapshot) Encode() []byte {
+	opt := s.opt
 	e := &encoder{compress: opt.Compress}
 	e.b = append(e.b, fmt.Sprintf("REDIS%04d", Version)...)
 	aux := func(k, v string) {
@@ -53,92 +134,127 @@ func Encode(ks *keyspace.Keyspace, opt SaveOptions) ([]byte, error) {
 	}
 	aux("redis-ver", RedisVersion)
 	aux("redis-bits", "64")
-	aux("ctime", strconv.FormatInt(now/1000, 10))
+	aux("ctime", strconv.FormatInt(s.now/1000, 10))
 	aux("used-mem", strconv.FormatInt(opt.UsedMem, 10))
 	aof := "0"
 	if opt.AOFBase {
 		aof = "1"
 	}
 	aux("aof-base", aof)
-	if err := e.moduleAux(opt, AuxBeforeRDB); err != nil {
-		return nil, err
-	}
+	e.auxRecords(s.auxBefore)
 	for _, code := range opt.Functions {
 		e.u8(opFunction2)
 		e.str(code)
 	}
-	for _, db := range ks.DBs {
-		if db.Len() == 0 {
-			continue
-		}
+	for _, db := range s.dbs {
 		e.u8(opSelectDB)
-		e.length(uint64(db.ID))
+		e.length(uint64(db.id))
 		e.u8(opResizeDB)
-		e.length(uint64(db.Len()))
-		e.length(uint64(db.Expires()))
-		var err error
-		db.Range(func(key string, ent *keyspace.Entry) bool {
-			if ent.Expire != 0 {
+		e.length(uint64(db.size))
+		e.length(uint64(db.expires))
+		for _, k := range db.keys {
+			if k.expire != 0 {
 				e.u8(opExpireTimeMS)
-				e.millis(ent.Expire)
+				e.millis(k.expire)
 			}
 			if opt.SaveLRU {
 				e.u8(opIdle)
-				idle := (now - ent.Access) / 1000
-				if idle < 0 {
-					idle = 0
-				}
-				e.length(uint64(idle))
+				e.length(uint64(max(0, (s.now-k.access)/1000)))
 			}
 			if opt.SaveLFU {
 				e.u8(opFreq)
-				e.u8(ent.Freq)
+				e.u8(k.freq)
 			}
 			typePos := len(e.b)
 			e.u8(0)
-			e.str([]byte(key))
-			var t byte
-			t, err = e.value(ent.Val, opt.Modules, key, db.ID)
-			e.b[typePos] = t
-			return err == nil
-		})
-		if err != nil {
-			return nil, err
+			e.str([]byte(k.key))
+			e.b[typePos] = e.object(k.obj)
 		}
 	}
-	if err := e.moduleAux(opt, AuxAfterRDB); err != nil {
-		return nil, err
-	}
+	e.auxRecords(s.auxAfter)
 	e.u8(opEOF)
 	var sum uint64
 	if opt.Checksum {
 		sum = CRC64(0, e.b)
 	}
-	e.b = binary.LittleEndian.AppendUint64(e.b, sum)
-	return e.b, nil
+	return binary.LittleEndian.AppendUint64(e.b, sum)
 }
 
-func (e *encoder) moduleAux(opt SaveOptions, when int) error {
-	if opt.Modules == nil {
-		return nil
-	}
-	for _, t := range opt.Modules.AuxTypes(when) {
-		w := NewModuleWriter(e.compress, "", -1)
-		keep, err := opt.Modules.AuxSave(t, when, w)
-		if err != nil {
-			return err
-		}
-		if !keep {
-			continue
-		}
+func (e *encoder) auxRecords(recs []auxRecord) {
+	for _, r := range recs {
 		e.u8(opModuleAux)
-		e.length(t.ID())
+		e.length(r.id)
 		e.length(modOpUInt)
-		e.length(uint64(when))
-		e.b = append(e.b, w.Bytes()...)
+		e.length(uint64(r.when))
+		e.b = append(e.b, r.body...)
 		e.length(modOpEOF)
 	}
-	return nil
+}
+
+// moduleAux runs the aux_save callbacks for when.
+func moduleAux(opt SaveOptions, when int) ([]auxRecord, error) {
+	if opt.Modules == nil {
+		return nil, nil
+	}
+	var out []auxRecord
+	for _, t := range opt.Modules.AuxTypes(when) {
+		w := NewModuleWriter(opt.Compress, "", -1)
+		keep, err := opt.Modules.AuxSave(t, when, w)
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			out = append(out, auxRecord{t.ID(), when, w.Bytes()})
+		}
+	}
+	return out, nil
+}
+
+// cloneObj deep-copies a decoded-form value so it no longer shares bytes
+// with the keyspace.
+func cloneObj(obj any) any {
+	cl := func(b [][]byte) [][]byte {
+		out := make([][]byte, len(b))
+		for i, x := range b {
+			out[i] = bytes.Clone(x)
+		}
+		return out
+	}
+	switch o := obj.(type) {
+	case []byte:
+		return bytes.Clone(o)
+	case *List:
+		return &List{Elems: cl(o.Elems)}
+	case *Set:
+		return &Set{Members: cl(o.Members), Encoding: o.Encoding}
+	case *Hash:
+		return &Hash{Pairs: cl(o.Pairs), Encoding: o.Encoding}
+	case *ZSet:
+		z := &ZSet{Members: make([]ZMember, len(o.Members)), Encoding: o.Encoding}
+		for i, m := range o.Members {
+			z.Members[i] = ZMember{bytes.Clone(m.Member), m.Score}
+		}
+		return z
+	case *Stream:
+		c := *o
+		c.Entries = make([]StreamEntry, len(o.Entries))
+		for i, en := range o.Entries {
+			c.Entries[i] = StreamEntry{en.ID, cl(en.Fields)}
+		}
+		c.Groups = make([]StreamGroup, len(o.Groups))
+		for i, g := range o.Groups {
+			g.PEL = append([]StreamNACK(nil), g.PEL...)
+			cons := make([]StreamConsumer, len(g.Consumers))
+			for j, cn := range g.Consumers {
+				cn.PEL = append([]StreamID(nil), cn.PEL...)
+				cons[j] = cn
+			}
+			g.Consumers = cons
+			c.Groups[i] = g
+		}
+		return &c
+	}
+	return obj
 }
 
 // value writes v's serialisation and returns its RDB type byte.

@@ -1136,6 +1136,11 @@ func writeCommandDocs(c *engine.Ctx, sp *engine.Spec) {
 	if len(sp.Subs) > 0 {
 		n++
 	}
+	var extra []engine.DocField
+	if c.S.Info.CommandDocs != nil {
+		extra = c.S.Info.CommandDocs(sp)
+	}
+	n += len(extra)
 	w.Map(n)
 	if sp.Summary != "" {
 		w.BulkString("summary")
@@ -1161,6 +1166,10 @@ func writeCommandDocs(c *engine.Ctx, sp *engine.Spec) {
 	if sp.Module != "" {
 		w.BulkString("module")
 		w.BulkString(sp.Module)
+	}
+	for _, f := range extra {
+		w.BulkString(f.Name)
+		f.Write(w)
 	}
 	if len(sp.Subs) > 0 {
 		w.BulkString("subcommands")

@@ -36,12 +36,18 @@ type InfoSection struct {
 	Write func(w *strings.Builder)
 }
 
-// InfoRegistry holds the sections other layers plug into INFO. Built-in
+// InfoRegistry holds the sections other layers plug into INFO (built-in
 // sections with the same name are replaced; new names follow the
-// built-in ones in registration order.
+// built-in ones in registration order), plus the hooks the other
+// introspection replies consult (HELLO's module list, COMMAND DOCS).
 type InfoRegistry struct {
-	byName map[string]InfoSection
-	order  []string
+	// CommandDocs, when set, returns extra COMMAND DOCS fields for a
+	// command (doc_flags, deprecated_since, replaced_by, history,
+	// arguments, in that order), written after "module" and before
+	// "subcommands".
+	CommandDocs func(sp *Spec) []DocField
+	byName      map[string]InfoSection
+	order       []string
 	// Modules, when set, writes module-defined sections. requested is nil
 	// when every module section is wanted (INFO everything / modules),
 	// else the lower-case names asked for. sections is how many sections
@@ -54,6 +60,13 @@ type InfoRegistry struct {
 	// UsedMemory hooks add memory the Go runtime does not see (module C
 	// allocations) to used_memory.
 	UsedMemory []func() int64
+}
+
+// DocField is one COMMAND DOCS map entry: its name and a writer for its
+// value.
+type DocField struct {
+	Name  string
+	Write func(w *resp.Writer)
 }
 
 // AddInfoSection registers or replaces a section. Lock held.

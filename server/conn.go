@@ -130,6 +130,9 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 			t.Stop()
 			eng.Lock.Lock()
 		}
+		if c.Flags&engine.ClientCloseASAP != 0 {
+			break // killed while paused
+		}
 		c.LastInteraction = time.Now()
 		c.ArgvMem = 0
 		for _, a := range args {

@@ -93,14 +93,16 @@ func TestKeyspaceEvents(t *testing.T) {
 // lookups before each write do. Active expiry is off on both servers so
 // the keys stay in place until a command touches them.
 func TestEventsOverExpiredKeys(t *testing.T) {
-	p := Start(t, Args("--notify-keyspace-events", "KEA"))
+	p := Start(t, Args("--notify-keyspace-events", "KEA", "--enable-debug-command", "yes"))
 	eng := p.Modhost.In.Eng
 	eng.Lock.Lock()
 	if eng.Settings.NotifyFlags == 0 {
 		eng.Settings.NotifyFlags = keyspace.NotifyAll | keyspace.NotifyKeyspace | keyspace.NotifyKeyevent
 	}
 	eng.Lock.Unlock()
-	p.Do("DEBUG", "SET-ACTIVE-EXPIRE", "0")
+	if r := p.Do("DEBUG", "SET-ACTIVE-EXPIRE", "0"); string(r) != "+OK\r\n" {
+		t.Fatalf("DEBUG SET-ACTIVE-EXPIRE: %q", r)
+	}
 	p.Conn(1)
 	p.Do("PSUBSCRIBE", "__keyevent@*")
 	p.Conn(0)
@@ -128,6 +130,12 @@ func TestEventsOverExpiredKeys(t *testing.T) {
 		p.Do("FLUSHALL")
 		p.drain(t, 1)
 	}
+}
+
+// TestExpiredKeysTranscript plays testdata/debug/expired_keys.txt, which
+// needs DEBUG SET-ACTIVE-EXPIRE.
+func TestExpiredKeysTranscript(t *testing.T) {
+	RunFile(t, "testdata/debug/expired_keys.txt", Args("--enable-debug-command", "yes"))
 }
 
 // scanAll runs a SCAN iteration to the end on one server's connection and

@@ -270,7 +270,14 @@ func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duratio
 		s.Latency.Add(ev, us/1000)
 	}
 	blocked := c.Blocked != nil
-	if !blocked {
+	if blocked {
+		// Slow log and latency histogram wait for the end of the block,
+		// when FinishBlockedStats adds the time spent in the background.
+		if c.Private == nil {
+			c.Private = map[string]any{}
+		}
+		c.Private[pendingStatsKey] = &pendingStats{cmd: cmd, args: copyArgs(args), exec: dur}
+	} else {
 		s.Slowlog.push(s, c, cmd, args, us)
 	}
 	if len(s.Monitors) > 0 && cmd.Flags&(FlagSkipMonitor|FlagAdmin) == 0 {
@@ -288,6 +295,54 @@ func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duratio
 		h.Record(dur.Nanoseconds())
 	}
 	s.ops.sample(time.Now(), s.Stats.Commands.Load())
+}
+
+// pendingStatsKey is the Client.Private key of a blocked command's
+// deferred statistics.
+const pendingStatsKey = "engine.stats"
+
+// pendingStats is what afterCall could not record yet for a command that
+// blocked.
+type pendingStats struct {
+	cmd  *Spec
+	args [][]byte
+	exec time.Duration
+}
+
+func copyArgs(args [][]byte) [][]byte {
+	out := make([][]byte, len(args))
+	for i, a := range args {
+		out[i] = append([]byte(nil), a...)
+	}
+	return out
+}
+
+// FinishBlockedStats records the statistics of c's blocked command once
+// its block ended: background is the time the module measured with
+// RM_BlockedClientMeasureTimeStart/End. The command's usec, the slow log
+// and the latency histogram then see execution plus background time, as
+// Redis's updateStatsOnUnblock does. Lock held; a no-op when nothing is
+// pending.
+func (s *Server) FinishBlockedStats(c *Client, background time.Duration) {
+	p, _ := c.Private[pendingStatsKey].(*pendingStats)
+	if p == nil {
+		return
+	}
+	delete(c.Private, pendingStatsKey)
+	total := p.exec + background
+	p.cmd.Stats.Usec.Add(background.Microseconds())
+	s.Slowlog.push(s, c, p.cmd, p.args, total.Microseconds())
+	if !s.Settings.LatencyTrackingOff {
+		if s.histograms == nil {
+			s.histograms = map[*Spec]*Histogram{}
+		}
+		h := s.histograms[p.cmd]
+		if h == nil {
+			h = &Histogram{}
+			s.histograms[p.cmd] = h
+		}
+		h.Record(total.Nanoseconds())
+	}
 }
 
 // LatencySample is one LATENCY HISTORY point.

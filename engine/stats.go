@@ -278,6 +278,9 @@ func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duratio
 		}
 		c.Private[pendingStatsKey] = &pendingStats{cmd: cmd, args: copyArgs(args), exec: dur}
 	} else {
+		if c.Private != nil {
+			delete(c.Private, pendingStatsKey)
+		}
 		s.Slowlog.push(s, c, cmd, args, us)
 	}
 	if len(s.Monitors) > 0 && cmd.Flags&(FlagSkipMonitor|FlagAdmin) == 0 {

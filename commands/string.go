@@ -2,6 +2,7 @@ package commands
 
 import (
 	"math"
+	"math/big"
 	"strings"
 
 	"modhost/engine"
@@ -563,13 +564,12 @@ func cmdIncrbyfloat(c *engine.Ctx) {
 	if !ok {
 		return
 	}
-	old, ok := parseLongDouble([]byte("0"))
+	old := new(big.Float).SetPrec(ldPrec) // a missing key counts as 0
 	if e != nil {
-		old, ok = parseLongDouble(e.Val.(*keyspace.String).B)
-	}
-	if !ok {
-		c.Error(msgNotFloat)
-		return
+		if old, ok = parseLongDouble(e.Val.(*keyspace.String).B); !ok {
+			c.Error(msgNotFloat)
+			return
+		}
 	}
 	incr, ok := parseLongDouble(c.Args[2])
 	if !ok {

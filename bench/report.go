@@ -119,3 +119,41 @@ func Versions(modhostBin string) (redis, modhost string) {
 	}
 	return redis, strings.Join(parts, ", ")
 }
+
+// LoadAvg returns the three load averages from /proc/loadavg.
+func LoadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " / ")
+}
+
+// CopyBinary copies an executable to a fresh temporary file and returns
+// its path.
+func CopyBinary(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp("", "modhost-bench-bin-")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("copying %s: %v %v", path, werr, cerr)
+	}
+	if err := os.Chmod(name, 0o755); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}

@@ -116,6 +116,16 @@ func run(cfg settings, isQuick bool, started time.Time) string {
 	if _, err := os.Stat(mh.bin); err != nil {
 		mh.missing = "bin/modhost not built (run make bench)"
 	}
+	redisVer, mhVer := bench.Versions(mh.bin)
+	// Others may rebuild bin/modhost while this runs; every start
+	// (including restarts after a crash) must use the binary measured.
+	if mh.missing == "" {
+		if cp, err := bench.CopyBinary(mh.bin); err == nil {
+			mh.bin = cp
+			defer os.Remove(cp)
+		}
+	}
+	loadStart := bench.LoadAvg()
 	if p, err := exec.LookPath("redis-server"); err == nil {
 		rd.bin = p
 	} else {
@@ -248,7 +258,6 @@ func run(cfg settings, isQuick bool, started time.Time) string {
 	memTable := memoryBench(cfg, sides, &met, &notMet)
 
 	// The report.
-	redisVer, mhVer := bench.Versions(mh.bin)
 	var b strings.Builder
 	b.WriteString("# modhost vs Redis benchmarks\n\n")
 	if isQuick {
@@ -258,8 +267,9 @@ func run(cfg settings, isQuick bool, started time.Time) string {
 		"Every run rewrites this file; the numbers are from that run and later runs refresh them. "+
 		"Both servers ran on the same machine in the same run, on 127.0.0.1, persistence off.\n\n",
 		started.UTC().Format("2006-01-02 15:04 MST"), time.Since(started).Round(time.Second))
-	fmt.Fprintf(&b, "- Machine: %s\n- Redis: %s\n- modhost: %s\n- Targets: %d met, %d not met (rows that could not be measured are n/a).\n\n",
-		bench.Machine(), redisVer, mhVer, met, notMet)
+	fmt.Fprintf(&b, "- Machine: %s\n- Load average (1/5/15 min) at start: %s, at end: %s (other work on the machine adds noise; "+
+		"alternating the servers spreads it over both)\n- Redis: %s\n- modhost: %s\n- Targets: %d met, %d not met (rows that could not be measured are n/a).\n\n",
+		bench.Machine(), loadStart, bench.LoadAvg(), redisVer, mhVer, met, notMet)
 	for _, s := range sides {
 		if len(s.crashes) > 0 {
 			fmt.Fprintf(&b, "- %s crashed or hung during the run %d time(s) and was restarted: %s\n\n", s.label, len(s.crashes),

@@ -226,8 +226,9 @@ func (h *Histogram) sortedKeys() []int64 {
 // it never ran since the last reset). Lock held.
 func (s *Server) CommandHistogram(cmd *Spec) *Histogram { return s.histograms[cmd] }
 
-// ResetStats is CONFIG RESETSTAT's engine part: command, error, latency
-// and keyspace counters. Lock held.
+// ResetStats is CONFIG RESETSTAT's engine part: command, error and
+// latency-histogram counters and the INFO stats Redis's resetServerStats
+// clears. LATENCY events survive, as in Redis. Lock held.
 func (s *Server) ResetStats() {
 	var reset func(specs []*Spec)
 	reset = func(specs []*Spec) {
@@ -253,7 +254,9 @@ func (s *Server) ResetStats() {
 	s.Stats.NetOutput.Store(0)
 	s.Stats.KeyspaceHits, s.Stats.KeyspaceMisses = 0, 0
 	s.Stats.ErrorReplies, s.Stats.UnexpectedErrors = 0, 0
-	s.Latency.Reset(nil)
+	s.Stats.ExpiredStalePerc = 0
+	s.KS.ExpiredKeys = 0
+	s.ops = opsMeter{}
 }
 
 // afterCall records what Redis's call() records after a command ran:

@@ -660,7 +660,7 @@ func xreadBlock(c *engine.Ctx, streamsArg, streamsCount int, ids []keyspace.Stre
 			args[idx] = ids[k].Append(nil)
 		}
 	}
-	b := &engine.Block{Keys: keys, DB: c.DB, Kind: "stream"}
+	b := &engine.Block{Keys: keys, DB: c.DB, Kind: c.Cmd.FullName()}
 	if timeout > 0 {
 		b.Deadline = time.Now().Add(time.Duration(timeout) * time.Millisecond)
 	}

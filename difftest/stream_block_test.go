@@ -77,3 +77,37 @@ func mustDo(t *testing.T, c *testserver.Conn, want string, args ...string) {
 		t.Fatalf("%q: got %q want %q", args, got, want)
 	}
 }
+
+// TestXreadgroupKeyDeleted checks Redis 7.2's answer to a client blocked
+// in XREADGROUP whose stream is deleted: the command runs again and fails
+// with NOGROUP (7.0 answered -UNBLOCKED instead). XREAD waiters stay.
+func TestXreadgroupKeyDeleted(t *testing.T) {
+	m := testserver.StartModhost(t)
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	x := testserver.Dial(t, m.Addr)
+	mustDo(t, a, "+OK\r\n", "XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+	if err := b.Send("XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Send("XREAD", "BLOCK", "0", "STREAMS", "s", "$"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	mustDo(t, a, ":1\r\n", "DEL", "s")
+	got, err := b.Read(2 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "-NOGROUP No such key 's' or consumer group 'g' in XREADGROUP with GROUP option\r\n"
+	if string(got) != want {
+		t.Fatalf("got %q want %q", got, want)
+	}
+	if got, err := x.Read(200 * time.Millisecond); err == nil {
+		t.Fatalf("XREAD answered %q", got)
+	}
+	mustDo(t, a, "$3\r\n1-0\r\n", "XADD", "s", "1-0", "f", "v")
+	if got, err := x.Read(2 * time.Second); err != nil || !bytes.Contains(got, []byte("1-0")) {
+		t.Fatalf("XREAD got %q %v", got, err)
+	}
+}

@@ -64,6 +64,7 @@ func (c *Client) watchedKey(db int, key string) *WatchedKey {
 // clients watching key. A key that was already expired when watched and is
 // now gone has not logically changed.
 func (s *Server) touchWatched(db *keyspace.DB, key string) {
+	s.signalDeletedKey(db, key)
 	if len(s.watchers) == 0 {
 		return
 	}
@@ -156,4 +157,21 @@ func (s *Server) watchedKeyExpired(c *Client) bool {
 		}
 	}
 	return false
+}
+
+// signalDeletedKey wakes XREADGROUP clients blocked on a key that was just
+// deleted (or expired): their group went with it, and re-running the
+// command reports so, as Redis 7.2 does for clients blocked with
+// "unblock on no key". Other waiters are not disturbed.
+func (s *Server) signalDeletedKey(db *keyspace.DB, key string) {
+	waiters := s.blocking.byKey[readyKey{db.ID, key}]
+	if len(waiters) == 0 || db.Peek(key) != nil {
+		return
+	}
+	for _, c := range waiters {
+		if c.Blocked != nil && c.Blocked.Kind == "xreadgroup" {
+			s.signalReady(db, key)
+			return
+		}
+	}
 }

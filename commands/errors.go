@@ -54,6 +54,9 @@ const (
 	msgUnknownTypeObj   = "ERR unknown type object"
 	msgModuleNoCopy     = "ERR not supported for this module key"
 	msgModuleCopyFailed = "ERR module key failed to copy"
+	msgArity            = "ERR wrong number of arguments for '%s' command"
+	msgUnsupportedOpt   = "ERR Unsupported option %s"
+	msgValueRange       = "ERR value is out of range, value must between %d and %d"
 	msgIdletimeLFU      = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."
 	msgFreqNotLFU       = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."
 )

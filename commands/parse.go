@@ -11,6 +11,7 @@ package commands
 // lacks, so they are big.Float values of that precision.
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -44,8 +45,7 @@ func intArgRange(c *engine.Ctx, b []byte, min, max int64, msg string) (int64, bo
 	}
 	if n < min || n > max {
 		if msg == "" {
-			msg = "ERR value is out of range, value must between " +
-				strconv.FormatInt(min, 10) + " and " + strconv.FormatInt(max, 10)
+			msg = fmt.Sprintf(msgValueRange, min, max)
 		}
 		c.Error(msg)
 		return 0, false
@@ -373,7 +373,7 @@ func parseExpireFlags(c *engine.Ctx, args [][]byte) (int, bool) {
 		case "lt":
 			flags |= expireLT
 		default:
-			c.Error("ERR Unsupported option " + cString(a))
+			c.Error(fmt.Sprintf(msgUnsupportedOpt, cString(a)))
 			return 0, false
 		}
 	}
@@ -400,7 +400,7 @@ func cString(b []byte) string {
 
 // errExpireTime writes "invalid expire time in '<cmd>' command".
 func errExpireTime(c *engine.Ctx) {
-	c.Error(strings.Replace(msgInvalidExpire, "%s", c.Cmd.FullName(), 1))
+	c.Error(fmt.Sprintf(msgInvalidExpire, c.Cmd.FullName()))
 }
 
 // scanOpts are the options of SCAN, HSCAN, SSCAN and ZSCAN.

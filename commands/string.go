@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -325,7 +326,7 @@ func cmdMget(c *engine.Ctx) {
 
 func msetGeneric(c *engine.Ctx, nx bool) {
 	if len(c.Args)%2 == 0 {
-		c.Error("ERR wrong number of arguments for '" + c.Cmd.FullName() + "' command")
+		c.Error(fmt.Sprintf(msgArity, c.Cmd.FullName()))
 		return
 	}
 	if nx {

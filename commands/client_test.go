@@ -249,7 +249,7 @@ func TestAuthHelloReset(t *testing.T) {
 	m.In.Eng.Lock.Unlock()
 	rc, mc := testserver.Dial(t, r.Addr), testserver.Dial(t, m.Addr)
 	script := [][]string{
-		{"PING"}, {"GET", "k"}, {"CLIENT", "ID"}, {"AUTH", "wrong"}, {"AUTH", "default", "wrong"},
+		{"PING"}, {"GET", "k"}, {"CLIENT", "ID"}, {"DEBUG", "SLEEP", "0"}, {"AUTH", "wrong"}, {"AUTH", "default", "wrong"},
 		{"AUTH", "nouser", "secret"}, {"HELLO", "3"}, {"HELLO", "2", "AUTH", "default", "wrong"},
 		{"HELLO", "2", "SETNAME", "x"}, {"AUTH", "secret"}, {"PING"}, {"CLIENT", "SETNAME", "n"},
 		{"RESET"}, {"PING"}, {"CLIENT", "GETNAME"}, {"AUTH", "default", "secret"}, {"CLIENT", "GETNAME"},

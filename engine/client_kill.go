@@ -426,3 +426,28 @@ func (s *Server) ResetClient(c *Client) {
 	c.Name = ""
 	c.Flags &^= ClientReplyOff | ClientReplySkip | ClientReplySkipNext | ClientNoTouch | ClientNoEvict | ClientTracking
 }
+
+// protectedRefusal applies enable-debug-command and enable-module-command
+// to DEBUG and MODULE before authentication is even checked, as Redis
+// does; it returns the rejection text, or "" when the command may run.
+func (s *Server) protectedRefusal(c *Client, cmd *Spec) string {
+	top := cmd
+	for top.Parent != nil {
+		top = top.Parent
+	}
+	var setting, option string
+	switch top.Name {
+	case "debug":
+		setting, option = s.Settings.EnableDebugCommand, "enable-debug-command"
+	case "module":
+		setting, option = s.Settings.EnableModuleCommand, "enable-module-command"
+	default:
+		return ""
+	}
+	if setting == "yes" || (setting == "local" && localAddr(c)) {
+		return ""
+	}
+	return "ERR " + strings.ToUpper(top.Name) + " command not allowed. If the " + option +
+		" option is set to \"local\", you can run it from a local connection, otherwise you need to set this" +
+		" option in the configuration file, and then restart the server."
+}

@@ -293,6 +293,13 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		cmd.Stats.Rejected.Add(1)
 		return
 	}
+	if cmd.Flags&FlagProtected != 0 {
+		if msg := s.protectedRefusal(c, cmd); msg != "" {
+			s.rejectResolved(c, cmd, msg)
+			cmd.Stats.Rejected.Add(1)
+			return
+		}
+	}
 	if !c.Authed && cmd.Flags&FlagNoAuth == 0 {
 		s.rejectResolved(c, cmd, "NOAUTH Authentication required.")
 		return

@@ -11,8 +11,10 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"modhost/engine"
+	"modhost/keyspace"
 )
 
 // Log levels, as server.Logger numbers them.
@@ -35,6 +37,7 @@ type Host struct {
 	// EnableModuleCommand mirrors enable-module-command ("no", "yes", "local").
 	modules map[string]*Module // by name
 	order   []*Module          // load order, for MODULE LIST and INFO
+	types   typeRegistry
 }
 
 // NewHost attaches a module host to an engine and registers the MODULE
@@ -44,6 +47,14 @@ func NewHost(eng *engine.Server, log Logger) *Host {
 	eng.Hooks.ClientOpened = append(eng.Hooks.ClientOpened, func(c *engine.Client) { registerClient(h, c) })
 	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, func(c *engine.Client) { unregisterClient(c) })
 	h.registerModuleCommand()
+	h.initEvents()
+	prev := eng.KS.Hooks.Removed
+	eng.KS.Hooks.Removed = func(db *keyspace.DB, key string, e *keyspace.Entry, why int) {
+		if prev != nil {
+			prev(db, key, e, why)
+		}
+		freeRemoved(e)
+	}
 	return h
 }
 
@@ -65,7 +76,7 @@ var (
 )
 
 func registerClient(h *Host, c *engine.Client) { clients.Store(c.ID, &clientRef{h, c}) }
-func unregisterClient(c *engine.Client)         { clients.Delete(c.ID) }
+func unregisterClient(c *engine.Client)        { clients.Delete(c.ID) }
 
 func lookupClient(id C.uint64_t) *clientRef {
 	if id == 0 {
@@ -111,3 +122,8 @@ func sortedNames(m map[string]*Module) []string {
 	sort.Strings(out)
 	return out
 }
+
+// cptr turns a C address kept as uintptr (module values in the keyspace,
+// which has no cgo) back into a pointer for C. The address is C memory,
+// never Go's, so the garbage collector does not care either way.
+func cptr(u uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&u)) }

@@ -81,7 +81,9 @@ func (h *Host) Load(path string, args []string) (*Module, error) {
 
 	if rc != C.REDISMODULE_OK || m.Name == "" {
 		h.Log.Logf(levelWarning, "Module %s initialization failed. Module not loaded", path)
+		h.moduleUnloaded(m, true)
 		m.unregisterAll()
+		dropTypes(m)
 		modulesByID.Delete(m.Handle)
 		C.mh_module_free(m.c)
 		C.mh_dlclose(dl)
@@ -90,6 +92,10 @@ func (h *Host) Load(path string, args []string) (*Module, error) {
 	h.modules[strings.ToLower(m.Name)] = m
 	h.order = append(h.order, m)
 	h.Log.Logf(levelNotice, "Module '%s' loaded from %s", m.Name, path)
+	if !h.moduleLoaded(m) {
+		_ = h.Unload(m.Name)
+		return nil, ErrLoad
+	}
 	if n := int(C.mh_module_nmissing(m.c)); n > 0 {
 		names := make([]string, 0, n)
 		for i := 0; i < n; i++ {
@@ -122,6 +128,7 @@ func (h *Host) Unload(name string) error {
 		}
 	}
 	m.unregisterAll()
+	h.moduleUnloaded(m, false)
 	delete(h.modules, strings.ToLower(m.Name))
 	for i, x := range h.order {
 		if x == m {

@@ -16,7 +16,17 @@ void mh_api_missing(const char *name);
 #include "../shim/reply.c"
 #include "../shim/module.c"
 #include "../shim/call.c"
+#include "../shim/key.c"
+#include "../shim/type.c"
+#include "../shim/block.c"
 #include "../shim/glue.c"
+#include "../shim/dict.c"
+#include "../shim/event.c"
+#include "../shim/timer.c"
+#include "../shim/notify.c"
+#include "../shim/info.c"
+#include "../shim/modconfig.c"
+#include "../shim/misc.c"
 #include "../shim/table.c"
 
 /* Coverage listing for --api-coverage and the load log. */

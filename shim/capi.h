@@ -28,3 +28,29 @@ const char *mh_api_unserved_name(int i);
 void *mh_malloc_copy(const void *p, size_t n);
 
 #endif
+
+/* data types (type.c) */
+void mh_type_free(RedisModuleType *t);
+int mh_type_caps(RedisModuleType *t);
+int mh_type_aux_triggers(RedisModuleType *t);
+void mh_invoke_type_free(RedisModuleType *t, void *value);
+void *mh_invoke_rdb_load(RedisModuleType *t, uint64_t handle, int encver, int *ioerr);
+int mh_invoke_rdb_save(RedisModuleType *t, uint64_t handle, void *value);
+int mh_invoke_aux_load(RedisModuleType *t, uint64_t handle, int encver, int when, int *ioerr);
+int mh_invoke_aux_save(RedisModuleType *t, uint64_t handle, int when);
+int mh_invoke_aof_rewrite(RedisModuleType *t, uint64_t handle, const char *key, size_t keylen, void *value);
+size_t mh_invoke_mem_usage(RedisModuleType *t, void *value);
+void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const char *to, size_t tlen, void *value);
+void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, void *value);
+void mh_invoke_digest(RedisModuleType *t, void *value, const char *key, size_t keylen, int dbid, unsigned char *out);
+
+/* blocking (block.c) */
+void mh_bc_unblocked(RedisModuleBlockedClient *bc, mh_buf *out);
+void mh_bc_timeout(RedisModuleBlockedClient *bc, mh_buf *out);
+int mh_bc_key_ready(RedisModuleBlockedClient *bc, const char *key, size_t keylen, mh_buf *out);
+void mh_bc_disconnected(RedisModuleBlockedClient *bc);
+void mh_bc_free(RedisModuleBlockedClient *bc);
+void mh_bc_release_unparked(RedisModuleBlockedClient *bc);
+int mh_bc_is_unblocked(RedisModuleBlockedClient *bc);
+int mh_bc_on_keys(RedisModuleBlockedClient *bc);
+void mh_buf_reset(mh_buf *b);

@@ -14,9 +14,3 @@ void *mh_malloc_copy(const void *p, size_t n) {
     if (n) memcpy(d, p, n);
     return d;
 }
-
-/* Frees the auto-memory entries of a dict; dicts come later. */
-void mh_dict_autofree(void *dict) { (void)dict; }
-
-/* Closes a key left open under auto memory; keys come later. */
-void mh_key_autoclose(void *key) { (void)key; }

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 105 of the 354 names in redismodule.h are
+ * named here are already defined. 264 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -16,10 +16,32 @@ typedef struct { const char *name; void *fn; } mh_api_entry;
 static int RM_GetApi(const char *name, void *out);
 
 /* Each served function must have exactly the type redismodule.h declares. */
+typedef int (*mh_sig_AbortBlock)(RedisModuleBlockedClient *bc);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AbortBlock), mh_sig_AbortBlock), "RM_AbortBlock signature differs from redismodule.h");
+typedef int (*mh_sig_AddPostNotificationJob)(RedisModuleCtx *ctx, RedisModulePostNotificationJobFunc callback, void *pd, void (*free_pd)(void *));
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AddPostNotificationJob), mh_sig_AddPostNotificationJob), "RM_AddPostNotificationJob signature differs from redismodule.h");
 typedef void *(*mh_sig_Alloc)(size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Alloc), mh_sig_Alloc), "RM_Alloc signature differs from redismodule.h");
 typedef void (*mh_sig_AutoMemory)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AutoMemory), mh_sig_AutoMemory), "RM_AutoMemory signature differs from redismodule.h");
+typedef int (*mh_sig_AvoidReplicaTraffic)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AvoidReplicaTraffic), mh_sig_AvoidReplicaTraffic), "RM_AvoidReplicaTraffic signature differs from redismodule.h");
+typedef RedisModuleBlockedClient *(*mh_sig_BlockClient)(RedisModuleCtx *ctx, RedisModuleCmdFunc reply_callback, RedisModuleCmdFunc timeout_callback, void (*free_privdata)(RedisModuleCtx *, void *), long long timeout_ms);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClient), mh_sig_BlockClient), "RM_BlockClient signature differs from redismodule.h");
+typedef void *(*mh_sig_BlockClientGetPrivateData)(RedisModuleBlockedClient *blocked_client);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientGetPrivateData), mh_sig_BlockClientGetPrivateData), "RM_BlockClientGetPrivateData signature differs from redismodule.h");
+typedef RedisModuleBlockedClient *(*mh_sig_BlockClientOnKeys)(RedisModuleCtx *ctx, RedisModuleCmdFunc reply_callback, RedisModuleCmdFunc timeout_callback, void (*free_privdata)(RedisModuleCtx *, void *), long long timeout_ms, RedisModuleString **keys, int numkeys, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientOnKeys), mh_sig_BlockClientOnKeys), "RM_BlockClientOnKeys signature differs from redismodule.h");
+typedef RedisModuleBlockedClient *(*mh_sig_BlockClientOnKeysWithFlags)(RedisModuleCtx *ctx, RedisModuleCmdFunc reply_callback, RedisModuleCmdFunc timeout_callback, void (*free_privdata)(RedisModuleCtx *, void *), long long timeout_ms, RedisModuleString **keys, int numkeys, void *privdata, int flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientOnKeysWithFlags), mh_sig_BlockClientOnKeysWithFlags), "RM_BlockClientOnKeysWithFlags signature differs from redismodule.h");
+typedef void (*mh_sig_BlockClientSetPrivateData)(RedisModuleBlockedClient *blocked_client, void *private_data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientSetPrivateData), mh_sig_BlockClientSetPrivateData), "RM_BlockClientSetPrivateData signature differs from redismodule.h");
+typedef int (*mh_sig_BlockedClientDisconnected)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockedClientDisconnected), mh_sig_BlockedClientDisconnected), "RM_BlockedClientDisconnected signature differs from redismodule.h");
+typedef int (*mh_sig_BlockedClientMeasureTimeEnd)(RedisModuleBlockedClient *bc);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockedClientMeasureTimeEnd), mh_sig_BlockedClientMeasureTimeEnd), "RM_BlockedClientMeasureTimeEnd signature differs from redismodule.h");
+typedef int (*mh_sig_BlockedClientMeasureTimeStart)(RedisModuleBlockedClient *bc);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockedClientMeasureTimeStart), mh_sig_BlockedClientMeasureTimeStart), "RM_BlockedClientMeasureTimeStart signature differs from redismodule.h");
 typedef ustime_t (*mh_sig_CachedMicroseconds)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CachedMicroseconds), mh_sig_CachedMicroseconds), "RM_CachedMicroseconds signature differs from redismodule.h");
 typedef RedisModuleCallReply *(*mh_sig_Call)(RedisModuleCtx *ctx, const char *cmdname, const char *fmt, ...);
@@ -54,8 +76,14 @@ typedef const char *(*mh_sig_CallReplyVerbatim)(RedisModuleCallReply *reply, siz
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyVerbatim), mh_sig_CallReplyVerbatim), "RM_CallReplyVerbatim signature differs from redismodule.h");
 typedef void *(*mh_sig_Calloc)(size_t nmemb, size_t size);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Calloc), mh_sig_Calloc), "RM_Calloc signature differs from redismodule.h");
+typedef void (*mh_sig_CloseKey)(RedisModuleKey *kp);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CloseKey), mh_sig_CloseKey), "RM_CloseKey signature differs from redismodule.h");
 typedef int (*mh_sig_CreateCommand)(RedisModuleCtx *ctx, const char *name, RedisModuleCmdFunc cmdfunc, const char *strflags, int firstkey, int lastkey, int keystep);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateCommand), mh_sig_CreateCommand), "RM_CreateCommand signature differs from redismodule.h");
+typedef RedisModuleType *(*mh_sig_CreateDataType)(RedisModuleCtx *ctx, const char *name, int encver, RedisModuleTypeMethods *typemethods);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateDataType), mh_sig_CreateDataType), "RM_CreateDataType signature differs from redismodule.h");
+typedef RedisModuleDict *(*mh_sig_CreateDict)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateDict), mh_sig_CreateDict), "RM_CreateDict signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_CreateString)(RedisModuleCtx *ctx, const char *ptr, size_t len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateString), mh_sig_CreateString), "RM_CreateString signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_CreateStringFromCallReply)(RedisModuleCallReply *reply);
@@ -76,28 +104,128 @@ typedef RedisModuleString *(*mh_sig_CreateStringPrintf)(RedisModuleCtx *ctx, con
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateStringPrintf), mh_sig_CreateStringPrintf), "RM_CreateStringPrintf signature differs from redismodule.h");
 typedef int (*mh_sig_CreateSubcommand)(RedisModuleCommand *parent, const char *name, RedisModuleCmdFunc cmdfunc, const char *strflags, int firstkey, int lastkey, int keystep);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateSubcommand), mh_sig_CreateSubcommand), "RM_CreateSubcommand signature differs from redismodule.h");
+typedef RedisModuleTimerID (*mh_sig_CreateTimer)(RedisModuleCtx *ctx, mstime_t period, RedisModuleTimerProc callback, void *data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateTimer), mh_sig_CreateTimer), "RM_CreateTimer signature differs from redismodule.h");
+typedef unsigned long long (*mh_sig_DbSize)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DbSize), mh_sig_DbSize), "RM_DbSize signature differs from redismodule.h");
+typedef int (*mh_sig_DeleteKey)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DeleteKey), mh_sig_DeleteKey), "RM_DeleteKey signature differs from redismodule.h");
+typedef int (*mh_sig_DictCompare)(RedisModuleDictIter *di, const char *op, RedisModuleString *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictCompare), mh_sig_DictCompare), "RM_DictCompare signature differs from redismodule.h");
+typedef int (*mh_sig_DictCompareC)(RedisModuleDictIter *di, const char *op, void *key, size_t keylen);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictCompareC), mh_sig_DictCompareC), "RM_DictCompareC signature differs from redismodule.h");
+typedef int (*mh_sig_DictDel)(RedisModuleDict *d, RedisModuleString *key, void *oldval);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictDel), mh_sig_DictDel), "RM_DictDel signature differs from redismodule.h");
+typedef int (*mh_sig_DictDelC)(RedisModuleDict *d, void *key, size_t keylen, void *oldval);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictDelC), mh_sig_DictDelC), "RM_DictDelC signature differs from redismodule.h");
+typedef void *(*mh_sig_DictGet)(RedisModuleDict *d, RedisModuleString *key, int *nokey);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictGet), mh_sig_DictGet), "RM_DictGet signature differs from redismodule.h");
+typedef void *(*mh_sig_DictGetC)(RedisModuleDict *d, void *key, size_t keylen, int *nokey);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictGetC), mh_sig_DictGetC), "RM_DictGetC signature differs from redismodule.h");
+typedef int (*mh_sig_DictIteratorReseek)(RedisModuleDictIter *di, const char *op, RedisModuleString *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictIteratorReseek), mh_sig_DictIteratorReseek), "RM_DictIteratorReseek signature differs from redismodule.h");
+typedef int (*mh_sig_DictIteratorReseekC)(RedisModuleDictIter *di, const char *op, void *key, size_t keylen);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictIteratorReseekC), mh_sig_DictIteratorReseekC), "RM_DictIteratorReseekC signature differs from redismodule.h");
+typedef RedisModuleDictIter *(*mh_sig_DictIteratorStart)(RedisModuleDict *d, const char *op, RedisModuleString *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictIteratorStart), mh_sig_DictIteratorStart), "RM_DictIteratorStart signature differs from redismodule.h");
+typedef RedisModuleDictIter *(*mh_sig_DictIteratorStartC)(RedisModuleDict *d, const char *op, void *key, size_t keylen);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictIteratorStartC), mh_sig_DictIteratorStartC), "RM_DictIteratorStartC signature differs from redismodule.h");
+typedef void (*mh_sig_DictIteratorStop)(RedisModuleDictIter *di);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictIteratorStop), mh_sig_DictIteratorStop), "RM_DictIteratorStop signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_DictNext)(RedisModuleCtx *ctx, RedisModuleDictIter *di, void **dataptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictNext), mh_sig_DictNext), "RM_DictNext signature differs from redismodule.h");
+typedef void *(*mh_sig_DictNextC)(RedisModuleDictIter *di, size_t *keylen, void **dataptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictNextC), mh_sig_DictNextC), "RM_DictNextC signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_DictPrev)(RedisModuleCtx *ctx, RedisModuleDictIter *di, void **dataptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictPrev), mh_sig_DictPrev), "RM_DictPrev signature differs from redismodule.h");
+typedef void *(*mh_sig_DictPrevC)(RedisModuleDictIter *di, size_t *keylen, void **dataptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictPrevC), mh_sig_DictPrevC), "RM_DictPrevC signature differs from redismodule.h");
+typedef int (*mh_sig_DictReplace)(RedisModuleDict *d, RedisModuleString *key, void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictReplace), mh_sig_DictReplace), "RM_DictReplace signature differs from redismodule.h");
+typedef int (*mh_sig_DictReplaceC)(RedisModuleDict *d, void *key, size_t keylen, void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictReplaceC), mh_sig_DictReplaceC), "RM_DictReplaceC signature differs from redismodule.h");
+typedef int (*mh_sig_DictSet)(RedisModuleDict *d, RedisModuleString *key, void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictSet), mh_sig_DictSet), "RM_DictSet signature differs from redismodule.h");
+typedef int (*mh_sig_DictSetC)(RedisModuleDict *d, void *key, size_t keylen, void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictSetC), mh_sig_DictSetC), "RM_DictSetC signature differs from redismodule.h");
+typedef uint64_t (*mh_sig_DictSize)(RedisModuleDict *d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DictSize), mh_sig_DictSize), "RM_DictSize signature differs from redismodule.h");
+typedef void (*mh_sig_DigestAddLongLong)(RedisModuleDigest *md, long long ele);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DigestAddLongLong), mh_sig_DigestAddLongLong), "RM_DigestAddLongLong signature differs from redismodule.h");
+typedef void (*mh_sig_DigestAddStringBuffer)(RedisModuleDigest *md, const char *ele, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DigestAddStringBuffer), mh_sig_DigestAddStringBuffer), "RM_DigestAddStringBuffer signature differs from redismodule.h");
+typedef void (*mh_sig_DigestEndSequence)(RedisModuleDigest *md);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DigestEndSequence), mh_sig_DigestEndSequence), "RM_DigestEndSequence signature differs from redismodule.h");
+typedef void (*mh_sig_EmitAOF)(RedisModuleIO *io, const char *cmdname, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_EmitAOF), mh_sig_EmitAOF), "RM_EmitAOF signature differs from redismodule.h");
+typedef int (*mh_sig_EventLoopAdd)(int fd, int mask, RedisModuleEventLoopFunc func, void *user_data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_EventLoopAdd), mh_sig_EventLoopAdd), "RM_EventLoopAdd signature differs from redismodule.h");
+typedef int (*mh_sig_EventLoopAddOneShot)(RedisModuleEventLoopOneShotFunc func, void *user_data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_EventLoopAddOneShot), mh_sig_EventLoopAddOneShot), "RM_EventLoopAddOneShot signature differs from redismodule.h");
+typedef int (*mh_sig_EventLoopDel)(int fd, int mask);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_EventLoopDel), mh_sig_EventLoopDel), "RM_EventLoopDel signature differs from redismodule.h");
 typedef void (*mh_sig_Free)(void *ptr);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Free), mh_sig_Free), "RM_Free signature differs from redismodule.h");
 typedef void (*mh_sig_FreeCallReply)(RedisModuleCallReply *reply);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeCallReply), mh_sig_FreeCallReply), "RM_FreeCallReply signature differs from redismodule.h");
+typedef void (*mh_sig_FreeDict)(RedisModuleCtx *ctx, RedisModuleDict *d);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeDict), mh_sig_FreeDict), "RM_FreeDict signature differs from redismodule.h");
+typedef void (*mh_sig_FreeServerInfo)(RedisModuleCtx *ctx, RedisModuleServerInfoData *data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeServerInfo), mh_sig_FreeServerInfo), "RM_FreeServerInfo signature differs from redismodule.h");
 typedef void (*mh_sig_FreeString)(RedisModuleCtx *ctx, RedisModuleString *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeString), mh_sig_FreeString), "RM_FreeString signature differs from redismodule.h");
+typedef void (*mh_sig_FreeThreadSafeContext)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeThreadSafeContext), mh_sig_FreeThreadSafeContext), "RM_FreeThreadSafeContext signature differs from redismodule.h");
+typedef mstime_t (*mh_sig_GetAbsExpire)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetAbsExpire), mh_sig_GetAbsExpire), "RM_GetAbsExpire signature differs from redismodule.h");
 typedef int (*mh_sig_GetApi)(const char *, void *);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetApi), mh_sig_GetApi), "RM_GetApi signature differs from redismodule.h");
+typedef RedisModuleBlockedClient *(*mh_sig_GetBlockedClientHandle)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetBlockedClientHandle), mh_sig_GetBlockedClientHandle), "RM_GetBlockedClientHandle signature differs from redismodule.h");
+typedef void *(*mh_sig_GetBlockedClientPrivateData)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetBlockedClientPrivateData), mh_sig_GetBlockedClientPrivateData), "RM_GetBlockedClientPrivateData signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_GetBlockedClientReadyKey)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetBlockedClientReadyKey), mh_sig_GetBlockedClientReadyKey), "RM_GetBlockedClientReadyKey signature differs from redismodule.h");
 typedef unsigned long long (*mh_sig_GetClientId)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientId), mh_sig_GetClientId), "RM_GetClientId signature differs from redismodule.h");
+typedef int (*mh_sig_GetClientInfoById)(void *ci, uint64_t id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientInfoById), mh_sig_GetClientInfoById), "RM_GetClientInfoById signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_GetClientNameById)(RedisModuleCtx *ctx, uint64_t id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientNameById), mh_sig_GetClientNameById), "RM_GetClientNameById signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_GetClientUserNameById)(RedisModuleCtx *ctx, uint64_t id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientUserNameById), mh_sig_GetClientUserNameById), "RM_GetClientUserNameById signature differs from redismodule.h");
 typedef RedisModuleCommand *(*mh_sig_GetCommand)(RedisModuleCtx *ctx, const char *name);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCommand), mh_sig_GetCommand), "RM_GetCommand signature differs from redismodule.h");
 typedef int (*mh_sig_GetContextFlags)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFlags), mh_sig_GetContextFlags), "RM_GetContextFlags signature differs from redismodule.h");
 typedef int (*mh_sig_GetContextFlagsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFlagsAll), mh_sig_GetContextFlagsAll), "RM_GetContextFlagsAll signature differs from redismodule.h");
+typedef RedisModuleCtx *(*mh_sig_GetContextFromIO)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFromIO), mh_sig_GetContextFromIO), "RM_GetContextFromIO signature differs from redismodule.h");
 typedef const char *(*mh_sig_GetCurrentCommandName)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCurrentCommandName), mh_sig_GetCurrentCommandName), "RM_GetCurrentCommandName signature differs from redismodule.h");
+typedef int (*mh_sig_GetDbIdFromDigest)(RedisModuleDigest *dig);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromDigest), mh_sig_GetDbIdFromDigest), "RM_GetDbIdFromDigest signature differs from redismodule.h");
+typedef int (*mh_sig_GetDbIdFromIO)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromIO), mh_sig_GetDbIdFromIO), "RM_GetDbIdFromIO signature differs from redismodule.h");
+typedef int (*mh_sig_GetDbIdFromModuleKey)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromModuleKey), mh_sig_GetDbIdFromModuleKey), "RM_GetDbIdFromModuleKey signature differs from redismodule.h");
+typedef RedisModuleCtx *(*mh_sig_GetDetachedThreadSafeContext)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDetachedThreadSafeContext), mh_sig_GetDetachedThreadSafeContext), "RM_GetDetachedThreadSafeContext signature differs from redismodule.h");
+typedef mstime_t (*mh_sig_GetExpire)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetExpire), mh_sig_GetExpire), "RM_GetExpire signature differs from redismodule.h");
+typedef const RedisModuleString *(*mh_sig_GetKeyNameFromDigest)(RedisModuleDigest *dig);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromDigest), mh_sig_GetKeyNameFromDigest), "RM_GetKeyNameFromDigest signature differs from redismodule.h");
+typedef const RedisModuleString *(*mh_sig_GetKeyNameFromIO)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromIO), mh_sig_GetKeyNameFromIO), "RM_GetKeyNameFromIO signature differs from redismodule.h");
+typedef const RedisModuleString *(*mh_sig_GetKeyNameFromModuleKey)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromModuleKey), mh_sig_GetKeyNameFromModuleKey), "RM_GetKeyNameFromModuleKey signature differs from redismodule.h");
 typedef int (*mh_sig_GetKeyspaceNotificationFlagsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyspaceNotificationFlagsAll), mh_sig_GetKeyspaceNotificationFlagsAll), "RM_GetKeyspaceNotificationFlagsAll signature differs from redismodule.h");
 typedef int (*mh_sig_GetModuleOptionsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleOptionsAll), mh_sig_GetModuleOptionsAll), "RM_GetModuleOptionsAll signature differs from redismodule.h");
+typedef int (*mh_sig_GetNotifyKeyspaceEvents)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetNotifyKeyspaceEvents), mh_sig_GetNotifyKeyspaceEvents), "RM_GetNotifyKeyspaceEvents signature differs from redismodule.h");
 typedef int (*mh_sig_GetOpenKeyModesAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetOpenKeyModesAll), mh_sig_GetOpenKeyModesAll), "RM_GetOpenKeyModesAll signature differs from redismodule.h");
 typedef void (*mh_sig_GetRandomBytes)(unsigned char *dst, size_t len);
@@ -106,26 +234,98 @@ typedef void (*mh_sig_GetRandomHexChars)(char *dst, size_t len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetRandomHexChars), mh_sig_GetRandomHexChars), "RM_GetRandomHexChars signature differs from redismodule.h");
 typedef int (*mh_sig_GetSelectedDb)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetSelectedDb), mh_sig_GetSelectedDb), "RM_GetSelectedDb signature differs from redismodule.h");
+typedef RedisModuleServerInfoData *(*mh_sig_GetServerInfo)(RedisModuleCtx *ctx, const char *section);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetServerInfo), mh_sig_GetServerInfo), "RM_GetServerInfo signature differs from redismodule.h");
 typedef int (*mh_sig_GetServerVersion)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetServerVersion), mh_sig_GetServerVersion), "RM_GetServerVersion signature differs from redismodule.h");
+typedef RedisModuleCtx *(*mh_sig_GetThreadSafeContext)(RedisModuleBlockedClient *bc);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetThreadSafeContext), mh_sig_GetThreadSafeContext), "RM_GetThreadSafeContext signature differs from redismodule.h");
+typedef int (*mh_sig_GetTimerInfo)(RedisModuleCtx *ctx, RedisModuleTimerID id, uint64_t *remaining, void **data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetTimerInfo), mh_sig_GetTimerInfo), "RM_GetTimerInfo signature differs from redismodule.h");
 typedef int (*mh_sig_GetTypeMethodVersion)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetTypeMethodVersion), mh_sig_GetTypeMethodVersion), "RM_GetTypeMethodVersion signature differs from redismodule.h");
 typedef float (*mh_sig_GetUsedMemoryRatio)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetUsedMemoryRatio), mh_sig_GetUsedMemoryRatio), "RM_GetUsedMemoryRatio signature differs from redismodule.h");
+typedef int (*mh_sig_HashGet)(RedisModuleKey *key, int flags, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_HashGet), mh_sig_HashGet), "RM_HashGet signature differs from redismodule.h");
+typedef int (*mh_sig_HashSet)(RedisModuleKey *key, int flags, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_HashSet), mh_sig_HashSet), "RM_HashSet signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_HoldString)(RedisModuleCtx *ctx, RedisModuleString *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_HoldString), mh_sig_HoldString), "RM_HoldString signature differs from redismodule.h");
+typedef int (*mh_sig_InfoAddFieldCString)(RedisModuleInfoCtx *ctx, const char *field, const char *value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoAddFieldCString), mh_sig_InfoAddFieldCString), "RM_InfoAddFieldCString signature differs from redismodule.h");
+typedef int (*mh_sig_InfoAddFieldDouble)(RedisModuleInfoCtx *ctx, const char *field, double value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoAddFieldDouble), mh_sig_InfoAddFieldDouble), "RM_InfoAddFieldDouble signature differs from redismodule.h");
+typedef int (*mh_sig_InfoAddFieldLongLong)(RedisModuleInfoCtx *ctx, const char *field, long long value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoAddFieldLongLong), mh_sig_InfoAddFieldLongLong), "RM_InfoAddFieldLongLong signature differs from redismodule.h");
+typedef int (*mh_sig_InfoAddFieldString)(RedisModuleInfoCtx *ctx, const char *field, RedisModuleString *value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoAddFieldString), mh_sig_InfoAddFieldString), "RM_InfoAddFieldString signature differs from redismodule.h");
+typedef int (*mh_sig_InfoAddFieldULongLong)(RedisModuleInfoCtx *ctx, const char *field, unsigned long long value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoAddFieldULongLong), mh_sig_InfoAddFieldULongLong), "RM_InfoAddFieldULongLong signature differs from redismodule.h");
+typedef int (*mh_sig_InfoAddSection)(RedisModuleInfoCtx *ctx, const char *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoAddSection), mh_sig_InfoAddSection), "RM_InfoAddSection signature differs from redismodule.h");
+typedef int (*mh_sig_InfoBeginDictField)(RedisModuleInfoCtx *ctx, const char *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoBeginDictField), mh_sig_InfoBeginDictField), "RM_InfoBeginDictField signature differs from redismodule.h");
+typedef int (*mh_sig_InfoEndDictField)(RedisModuleInfoCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_InfoEndDictField), mh_sig_InfoEndDictField), "RM_InfoEndDictField signature differs from redismodule.h");
+typedef int (*mh_sig_IsBlockedReplyRequest)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsBlockedReplyRequest), mh_sig_IsBlockedReplyRequest), "RM_IsBlockedReplyRequest signature differs from redismodule.h");
+typedef int (*mh_sig_IsBlockedTimeoutRequest)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsBlockedTimeoutRequest), mh_sig_IsBlockedTimeoutRequest), "RM_IsBlockedTimeoutRequest signature differs from redismodule.h");
+typedef int (*mh_sig_IsIOError)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsIOError), mh_sig_IsIOError), "RM_IsIOError signature differs from redismodule.h");
 typedef int (*mh_sig_IsKeysPositionRequest)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsKeysPositionRequest), mh_sig_IsKeysPositionRequest), "RM_IsKeysPositionRequest signature differs from redismodule.h");
 typedef int (*mh_sig_IsModuleNameBusy)(const char *name);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsModuleNameBusy), mh_sig_IsModuleNameBusy), "RM_IsModuleNameBusy signature differs from redismodule.h");
+typedef int (*mh_sig_IsSubEventSupported)(RedisModuleEvent event, uint64_t subevent);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsSubEventSupported), mh_sig_IsSubEventSupported), "RM_IsSubEventSupported signature differs from redismodule.h");
 typedef void (*mh_sig_KeyAtPos)(RedisModuleCtx *ctx, int pos);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_KeyAtPos), mh_sig_KeyAtPos), "RM_KeyAtPos signature differs from redismodule.h");
 typedef void (*mh_sig_KeyAtPosWithFlags)(RedisModuleCtx *ctx, int pos, int flags);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_KeyAtPosWithFlags), mh_sig_KeyAtPosWithFlags), "RM_KeyAtPosWithFlags signature differs from redismodule.h");
+typedef int (*mh_sig_KeyExists)(RedisModuleCtx *ctx, RedisModuleString *keyname);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_KeyExists), mh_sig_KeyExists), "RM_KeyExists signature differs from redismodule.h");
+typedef int (*mh_sig_KeyType)(RedisModuleKey *kp);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_KeyType), mh_sig_KeyType), "RM_KeyType signature differs from redismodule.h");
+typedef void (*mh_sig_LatencyAddSample)(const char *event, mstime_t latency);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LatencyAddSample), mh_sig_LatencyAddSample), "RM_LatencyAddSample signature differs from redismodule.h");
+typedef int (*mh_sig_ListDelete)(RedisModuleKey *key, long index);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListDelete), mh_sig_ListDelete), "RM_ListDelete signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_ListGet)(RedisModuleKey *key, long index);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListGet), mh_sig_ListGet), "RM_ListGet signature differs from redismodule.h");
+typedef int (*mh_sig_ListInsert)(RedisModuleKey *key, long index, RedisModuleString *value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListInsert), mh_sig_ListInsert), "RM_ListInsert signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_ListPop)(RedisModuleKey *key, int where);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListPop), mh_sig_ListPop), "RM_ListPop signature differs from redismodule.h");
+typedef int (*mh_sig_ListPush)(RedisModuleKey *kp, int where, RedisModuleString *ele);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListPush), mh_sig_ListPush), "RM_ListPush signature differs from redismodule.h");
+typedef int (*mh_sig_ListSet)(RedisModuleKey *key, long index, RedisModuleString *value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListSet), mh_sig_ListSet), "RM_ListSet signature differs from redismodule.h");
+typedef int (*mh_sig_LoadConfigs)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadConfigs), mh_sig_LoadConfigs), "RM_LoadConfigs signature differs from redismodule.h");
+typedef double (*mh_sig_LoadDouble)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadDouble), mh_sig_LoadDouble), "RM_LoadDouble signature differs from redismodule.h");
+typedef float (*mh_sig_LoadFloat)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadFloat), mh_sig_LoadFloat), "RM_LoadFloat signature differs from redismodule.h");
+typedef long double (*mh_sig_LoadLongDouble)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadLongDouble), mh_sig_LoadLongDouble), "RM_LoadLongDouble signature differs from redismodule.h");
+typedef int64_t (*mh_sig_LoadSigned)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadSigned), mh_sig_LoadSigned), "RM_LoadSigned signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_LoadString)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadString), mh_sig_LoadString), "RM_LoadString signature differs from redismodule.h");
+typedef char *(*mh_sig_LoadStringBuffer)(RedisModuleIO *io, size_t *lenptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadStringBuffer), mh_sig_LoadStringBuffer), "RM_LoadStringBuffer signature differs from redismodule.h");
+typedef uint64_t (*mh_sig_LoadUnsigned)(RedisModuleIO *io);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadUnsigned), mh_sig_LoadUnsigned), "RM_LoadUnsigned signature differs from redismodule.h");
 typedef void (*mh_sig_Log)(RedisModuleCtx *ctx, const char *level, const char *fmt, ...);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Log), mh_sig_Log), "RM_Log signature differs from redismodule.h");
+typedef void (*mh_sig_LogIOError)(RedisModuleIO *io, const char *levelstr, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LogIOError), mh_sig_LogIOError), "RM_LogIOError signature differs from redismodule.h");
 typedef size_t (*mh_sig_MallocSize)(void *ptr);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MallocSize), mh_sig_MallocSize), "RM_MallocSize signature differs from redismodule.h");
+typedef size_t (*mh_sig_MallocSizeDict)(RedisModuleDict *dict);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MallocSizeDict), mh_sig_MallocSizeDict), "RM_MallocSizeDict signature differs from redismodule.h");
 typedef size_t (*mh_sig_MallocSizeString)(RedisModuleString *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MallocSizeString), mh_sig_MallocSizeString), "RM_MallocSizeString signature differs from redismodule.h");
 typedef size_t (*mh_sig_MallocUsableSize)(void *ptr);
@@ -134,12 +334,40 @@ typedef ustime_t (*mh_sig_Microseconds)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Microseconds), mh_sig_Microseconds), "RM_Microseconds signature differs from redismodule.h");
 typedef mstime_t (*mh_sig_Milliseconds)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Milliseconds), mh_sig_Milliseconds), "RM_Milliseconds signature differs from redismodule.h");
+typedef RedisModuleType *(*mh_sig_ModuleTypeGetType)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ModuleTypeGetType), mh_sig_ModuleTypeGetType), "RM_ModuleTypeGetType signature differs from redismodule.h");
+typedef void *(*mh_sig_ModuleTypeGetValue)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ModuleTypeGetValue), mh_sig_ModuleTypeGetValue), "RM_ModuleTypeGetValue signature differs from redismodule.h");
+typedef int (*mh_sig_ModuleTypeReplaceValue)(RedisModuleKey *key, RedisModuleType *mt, void *new_value, void **old_value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ModuleTypeReplaceValue), mh_sig_ModuleTypeReplaceValue), "RM_ModuleTypeReplaceValue signature differs from redismodule.h");
+typedef int (*mh_sig_ModuleTypeSetValue)(RedisModuleKey *key, RedisModuleType *mt, void *value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ModuleTypeSetValue), mh_sig_ModuleTypeSetValue), "RM_ModuleTypeSetValue signature differs from redismodule.h");
 typedef uint64_t (*mh_sig_MonotonicMicroseconds)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_MonotonicMicroseconds), mh_sig_MonotonicMicroseconds), "RM_MonotonicMicroseconds signature differs from redismodule.h");
+typedef int (*mh_sig_NotifyKeyspaceEvent)(RedisModuleCtx *ctx, int type, const char *event, RedisModuleString *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_NotifyKeyspaceEvent), mh_sig_NotifyKeyspaceEvent), "RM_NotifyKeyspaceEvent signature differs from redismodule.h");
+typedef RedisModuleKey *(*mh_sig_OpenKey)(RedisModuleCtx *ctx, RedisModuleString *keyname, int mode);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_OpenKey), mh_sig_OpenKey), "RM_OpenKey signature differs from redismodule.h");
 typedef void *(*mh_sig_PoolAlloc)(RedisModuleCtx *ctx, size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_PoolAlloc), mh_sig_PoolAlloc), "RM_PoolAlloc signature differs from redismodule.h");
+typedef int (*mh_sig_PublishMessage)(RedisModuleCtx *ctx, RedisModuleString *channel, RedisModuleString *message);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_PublishMessage), mh_sig_PublishMessage), "RM_PublishMessage signature differs from redismodule.h");
+typedef int (*mh_sig_PublishMessageShard)(RedisModuleCtx *ctx, RedisModuleString *channel, RedisModuleString *message);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_PublishMessageShard), mh_sig_PublishMessageShard), "RM_PublishMessageShard signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_RandomKey)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RandomKey), mh_sig_RandomKey), "RM_RandomKey signature differs from redismodule.h");
 typedef void *(*mh_sig_Realloc)(void *ptr, size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Realloc), mh_sig_Realloc), "RM_Realloc signature differs from redismodule.h");
+typedef int (*mh_sig_RegisterBoolConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, RedisModuleConfigGetBoolFunc getfn, RedisModuleConfigSetBoolFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterBoolConfig), mh_sig_RegisterBoolConfig), "RM_RegisterBoolConfig signature differs from redismodule.h");
+typedef int (*mh_sig_RegisterEnumConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, const char **enum_values, const int *int_values, int num_enum_vals, RedisModuleConfigGetEnumFunc getfn, RedisModuleConfigSetEnumFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterEnumConfig), mh_sig_RegisterEnumConfig), "RM_RegisterEnumConfig signature differs from redismodule.h");
+typedef int (*mh_sig_RegisterInfoFunc)(RedisModuleCtx *ctx, RedisModuleInfoFunc cb);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterInfoFunc), mh_sig_RegisterInfoFunc), "RM_RegisterInfoFunc signature differs from redismodule.h");
+typedef int (*mh_sig_RegisterNumericConfig)(RedisModuleCtx *ctx, const char *name, long long default_val, unsigned int flags, long long min, long long max, RedisModuleConfigGetNumericFunc getfn, RedisModuleConfigSetNumericFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterNumericConfig), mh_sig_RegisterNumericConfig), "RM_RegisterNumericConfig signature differs from redismodule.h");
+typedef int (*mh_sig_RegisterStringConfig)(RedisModuleCtx *ctx, const char *name, const char *default_val, unsigned int flags, RedisModuleConfigGetStringFunc getfn, RedisModuleConfigSetStringFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterStringConfig), mh_sig_RegisterStringConfig), "RM_RegisterStringConfig signature differs from redismodule.h");
 typedef void (*mh_sig_ReplySetArrayLength)(RedisModuleCtx *ctx, long len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplySetArrayLength), mh_sig_ReplySetArrayLength), "RM_ReplySetArrayLength signature differs from redismodule.h");
 typedef void (*mh_sig_ReplySetAttributeLength)(RedisModuleCtx *ctx, long len);
@@ -192,22 +420,66 @@ typedef int (*mh_sig_ReplyWithVerbatimString)(RedisModuleCtx *ctx, const char *b
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithVerbatimString), mh_sig_ReplyWithVerbatimString), "RM_ReplyWithVerbatimString signature differs from redismodule.h");
 typedef int (*mh_sig_ReplyWithVerbatimStringType)(RedisModuleCtx *ctx, const char *buf, size_t len, const char *ext);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplyWithVerbatimStringType), mh_sig_ReplyWithVerbatimStringType), "RM_ReplyWithVerbatimStringType signature differs from redismodule.h");
+typedef void (*mh_sig_ResetDataset)(int restart_aof, int async);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ResetDataset), mh_sig_ResetDataset), "RM_ResetDataset signature differs from redismodule.h");
 typedef void (*mh_sig_RetainString)(RedisModuleCtx *ctx, RedisModuleString *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RetainString), mh_sig_RetainString), "RM_RetainString signature differs from redismodule.h");
+typedef void (*mh_sig_SaveDouble)(RedisModuleIO *io, double value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveDouble), mh_sig_SaveDouble), "RM_SaveDouble signature differs from redismodule.h");
+typedef void (*mh_sig_SaveFloat)(RedisModuleIO *io, float value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveFloat), mh_sig_SaveFloat), "RM_SaveFloat signature differs from redismodule.h");
+typedef void (*mh_sig_SaveLongDouble)(RedisModuleIO *io, long double value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveLongDouble), mh_sig_SaveLongDouble), "RM_SaveLongDouble signature differs from redismodule.h");
+typedef void (*mh_sig_SaveSigned)(RedisModuleIO *io, int64_t value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveSigned), mh_sig_SaveSigned), "RM_SaveSigned signature differs from redismodule.h");
+typedef void (*mh_sig_SaveString)(RedisModuleIO *io, RedisModuleString *s);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveString), mh_sig_SaveString), "RM_SaveString signature differs from redismodule.h");
+typedef void (*mh_sig_SaveStringBuffer)(RedisModuleIO *io, const char *str, size_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveStringBuffer), mh_sig_SaveStringBuffer), "RM_SaveStringBuffer signature differs from redismodule.h");
+typedef void (*mh_sig_SaveUnsigned)(RedisModuleIO *io, uint64_t value);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveUnsigned), mh_sig_SaveUnsigned), "RM_SaveUnsigned signature differs from redismodule.h");
 typedef int (*mh_sig_SelectDb)(RedisModuleCtx *ctx, int newid);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SelectDb), mh_sig_SelectDb), "RM_SelectDb signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_ServerInfoGetField)(RedisModuleCtx *ctx, RedisModuleServerInfoData *data, const char *field);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ServerInfoGetField), mh_sig_ServerInfoGetField), "RM_ServerInfoGetField signature differs from redismodule.h");
+typedef const char *(*mh_sig_ServerInfoGetFieldC)(RedisModuleServerInfoData *data, const char *field);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ServerInfoGetFieldC), mh_sig_ServerInfoGetFieldC), "RM_ServerInfoGetFieldC signature differs from redismodule.h");
+typedef double (*mh_sig_ServerInfoGetFieldDouble)(RedisModuleServerInfoData *data, const char *field, int *out_err);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ServerInfoGetFieldDouble), mh_sig_ServerInfoGetFieldDouble), "RM_ServerInfoGetFieldDouble signature differs from redismodule.h");
+typedef long long (*mh_sig_ServerInfoGetFieldSigned)(RedisModuleServerInfoData *data, const char *field, int *out_err);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ServerInfoGetFieldSigned), mh_sig_ServerInfoGetFieldSigned), "RM_ServerInfoGetFieldSigned signature differs from redismodule.h");
+typedef unsigned long long (*mh_sig_ServerInfoGetFieldUnsigned)(RedisModuleServerInfoData *data, const char *field, int *out_err);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ServerInfoGetFieldUnsigned), mh_sig_ServerInfoGetFieldUnsigned), "RM_ServerInfoGetFieldUnsigned signature differs from redismodule.h");
+typedef int (*mh_sig_SetAbsExpire)(RedisModuleKey *key, mstime_t expire);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetAbsExpire), mh_sig_SetAbsExpire), "RM_SetAbsExpire signature differs from redismodule.h");
+typedef int (*mh_sig_SetClientNameById)(uint64_t id, RedisModuleString *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetClientNameById), mh_sig_SetClientNameById), "RM_SetClientNameById signature differs from redismodule.h");
+typedef void (*mh_sig_SetDisconnectCallback)(RedisModuleBlockedClient *bc, RedisModuleDisconnectFunc callback);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetDisconnectCallback), mh_sig_SetDisconnectCallback), "RM_SetDisconnectCallback signature differs from redismodule.h");
+typedef int (*mh_sig_SetExpire)(RedisModuleKey *key, mstime_t expire);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetExpire), mh_sig_SetExpire), "RM_SetExpire signature differs from redismodule.h");
 typedef void (*mh_sig_SetModuleAttribs)(RedisModuleCtx *ctx, const char *name, int ver, int apiver);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleAttribs), mh_sig_SetModuleAttribs), "RM_SetModuleAttribs signature differs from redismodule.h");
 typedef void (*mh_sig_SetModuleOptions)(RedisModuleCtx *ctx, int options);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleOptions), mh_sig_SetModuleOptions), "RM_SetModuleOptions signature differs from redismodule.h");
+typedef void (*mh_sig_SignalKeyAsReady)(RedisModuleCtx *ctx, RedisModuleString *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SignalKeyAsReady), mh_sig_SignalKeyAsReady), "RM_SignalKeyAsReady signature differs from redismodule.h");
+typedef int (*mh_sig_SignalModifiedKey)(RedisModuleCtx *ctx, RedisModuleString *keyname);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SignalModifiedKey), mh_sig_SignalModifiedKey), "RM_SignalModifiedKey signature differs from redismodule.h");
+typedef int (*mh_sig_StopTimer)(RedisModuleCtx *ctx, RedisModuleTimerID id, void **data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StopTimer), mh_sig_StopTimer), "RM_StopTimer signature differs from redismodule.h");
 typedef char *(*mh_sig_Strdup)(const char *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Strdup), mh_sig_Strdup), "RM_Strdup signature differs from redismodule.h");
 typedef int (*mh_sig_StringAppendBuffer)(RedisModuleCtx *ctx, RedisModuleString *str, const char *buf, size_t len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringAppendBuffer), mh_sig_StringAppendBuffer), "RM_StringAppendBuffer signature differs from redismodule.h");
 typedef int (*mh_sig_StringCompare)(const RedisModuleString *a, const RedisModuleString *b);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringCompare), mh_sig_StringCompare), "RM_StringCompare signature differs from redismodule.h");
+typedef char *(*mh_sig_StringDMA)(RedisModuleKey *key, size_t *len, int mode);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringDMA), mh_sig_StringDMA), "RM_StringDMA signature differs from redismodule.h");
 typedef const char *(*mh_sig_StringPtrLen)(const RedisModuleString *str, size_t *len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringPtrLen), mh_sig_StringPtrLen), "RM_StringPtrLen signature differs from redismodule.h");
+typedef int (*mh_sig_StringSet)(RedisModuleKey *key, RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringSet), mh_sig_StringSet), "RM_StringSet signature differs from redismodule.h");
 typedef int (*mh_sig_StringToDouble)(const RedisModuleString *str, double *d);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToDouble), mh_sig_StringToDouble), "RM_StringToDouble signature differs from redismodule.h");
 typedef int (*mh_sig_StringToLongDouble)(const RedisModuleString *str, long double *d);
@@ -218,19 +490,76 @@ typedef int (*mh_sig_StringToStreamID)(const RedisModuleString *str, RedisModule
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToStreamID), mh_sig_StringToStreamID), "RM_StringToStreamID signature differs from redismodule.h");
 typedef int (*mh_sig_StringToULongLong)(const RedisModuleString *str, unsigned long long *ull);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringToULongLong), mh_sig_StringToULongLong), "RM_StringToULongLong signature differs from redismodule.h");
+typedef int (*mh_sig_StringTruncate)(RedisModuleKey *key, size_t newlen);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_StringTruncate), mh_sig_StringTruncate), "RM_StringTruncate signature differs from redismodule.h");
+typedef int (*mh_sig_SubscribeToKeyspaceEvents)(RedisModuleCtx *ctx, int types, RedisModuleNotificationFunc cb);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SubscribeToKeyspaceEvents), mh_sig_SubscribeToKeyspaceEvents), "RM_SubscribeToKeyspaceEvents signature differs from redismodule.h");
+typedef int (*mh_sig_SubscribeToServerEvent)(RedisModuleCtx *ctx, RedisModuleEvent event, RedisModuleEventCallback callback);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SubscribeToServerEvent), mh_sig_SubscribeToServerEvent), "RM_SubscribeToServerEvent signature differs from redismodule.h");
+typedef void (*mh_sig_ThreadSafeContextLock)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ThreadSafeContextLock), mh_sig_ThreadSafeContextLock), "RM_ThreadSafeContextLock signature differs from redismodule.h");
+typedef int (*mh_sig_ThreadSafeContextTryLock)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ThreadSafeContextTryLock), mh_sig_ThreadSafeContextTryLock), "RM_ThreadSafeContextTryLock signature differs from redismodule.h");
+typedef void (*mh_sig_ThreadSafeContextUnlock)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ThreadSafeContextUnlock), mh_sig_ThreadSafeContextUnlock), "RM_ThreadSafeContextUnlock signature differs from redismodule.h");
 typedef void (*mh_sig_TrimStringAllocation)(RedisModuleString *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_TrimStringAllocation), mh_sig_TrimStringAllocation), "RM_TrimStringAllocation signature differs from redismodule.h");
 typedef void *(*mh_sig_TryAlloc)(size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_TryAlloc), mh_sig_TryAlloc), "RM_TryAlloc signature differs from redismodule.h");
+typedef int (*mh_sig_UnblockClient)(RedisModuleBlockedClient *bc, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_UnblockClient), mh_sig_UnblockClient), "RM_UnblockClient signature differs from redismodule.h");
+typedef int (*mh_sig_UnlinkKey)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_UnlinkKey), mh_sig_UnlinkKey), "RM_UnlinkKey signature differs from redismodule.h");
+typedef size_t (*mh_sig_ValueLength)(RedisModuleKey *kp);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ValueLength), mh_sig_ValueLength), "RM_ValueLength signature differs from redismodule.h");
 typedef int (*mh_sig_WrongArity)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_WrongArity), mh_sig_WrongArity), "RM_WrongArity signature differs from redismodule.h");
+typedef void (*mh_sig_Yield)(RedisModuleCtx *ctx, int flags, const char *busy_reply);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Yield), mh_sig_Yield), "RM_Yield signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetAdd)(RedisModuleKey *key, double score, RedisModuleString *ele, int *flagsptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetAdd), mh_sig_ZsetAdd), "RM_ZsetAdd signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetFirstInLexRange)(RedisModuleKey *key, RedisModuleString *min, RedisModuleString *max);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetFirstInLexRange), mh_sig_ZsetFirstInLexRange), "RM_ZsetFirstInLexRange signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetFirstInScoreRange)(RedisModuleKey *key, double min, double max, int minex, int maxex);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetFirstInScoreRange), mh_sig_ZsetFirstInScoreRange), "RM_ZsetFirstInScoreRange signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetIncrby)(RedisModuleKey *key, double score, RedisModuleString *ele, int *flagsptr, double *newscore);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetIncrby), mh_sig_ZsetIncrby), "RM_ZsetIncrby signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetLastInLexRange)(RedisModuleKey *key, RedisModuleString *min, RedisModuleString *max);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetLastInLexRange), mh_sig_ZsetLastInLexRange), "RM_ZsetLastInLexRange signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetLastInScoreRange)(RedisModuleKey *key, double min, double max, int minex, int maxex);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetLastInScoreRange), mh_sig_ZsetLastInScoreRange), "RM_ZsetLastInScoreRange signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_ZsetRangeCurrentElement)(RedisModuleKey *key, double *score);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetRangeCurrentElement), mh_sig_ZsetRangeCurrentElement), "RM_ZsetRangeCurrentElement signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetRangeEndReached)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetRangeEndReached), mh_sig_ZsetRangeEndReached), "RM_ZsetRangeEndReached signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetRangeNext)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetRangeNext), mh_sig_ZsetRangeNext), "RM_ZsetRangeNext signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetRangePrev)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetRangePrev), mh_sig_ZsetRangePrev), "RM_ZsetRangePrev signature differs from redismodule.h");
+typedef void (*mh_sig_ZsetRangeStop)(RedisModuleKey *key);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetRangeStop), mh_sig_ZsetRangeStop), "RM_ZsetRangeStop signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetRem)(RedisModuleKey *key, RedisModuleString *ele, int *deleted);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetRem), mh_sig_ZsetRem), "RM_ZsetRem signature differs from redismodule.h");
+typedef int (*mh_sig_ZsetScore)(RedisModuleKey *key, RedisModuleString *ele, double *score);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ZsetScore), mh_sig_ZsetScore), "RM_ZsetScore signature differs from redismodule.h");
 typedef void (*mh_sig__Assert)(const char *estr, const char *file, int line);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM__Assert), mh_sig__Assert), "RM__Assert signature differs from redismodule.h");
 
 /* Sorted by name (strcmp order) for the binary search in RM_GetApi. */
 static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
+    {"RedisModule_AbortBlock", (void *)RM_AbortBlock},
+    {"RedisModule_AddPostNotificationJob", (void *)RM_AddPostNotificationJob},
     {"RedisModule_Alloc", (void *)RM_Alloc},
     {"RedisModule_AutoMemory", (void *)RM_AutoMemory},
+    {"RedisModule_AvoidReplicaTraffic", (void *)RM_AvoidReplicaTraffic},
+    {"RedisModule_BlockClient", (void *)RM_BlockClient},
+    {"RedisModule_BlockClientGetPrivateData", (void *)RM_BlockClientGetPrivateData},
+    {"RedisModule_BlockClientOnKeys", (void *)RM_BlockClientOnKeys},
+    {"RedisModule_BlockClientOnKeysWithFlags", (void *)RM_BlockClientOnKeysWithFlags},
+    {"RedisModule_BlockClientSetPrivateData", (void *)RM_BlockClientSetPrivateData},
+    {"RedisModule_BlockedClientDisconnected", (void *)RM_BlockedClientDisconnected},
+    {"RedisModule_BlockedClientMeasureTimeEnd", (void *)RM_BlockedClientMeasureTimeEnd},
+    {"RedisModule_BlockedClientMeasureTimeStart", (void *)RM_BlockedClientMeasureTimeStart},
     {"RedisModule_CachedMicroseconds", (void *)RM_CachedMicroseconds},
     {"RedisModule_Call", (void *)RM_Call},
     {"RedisModule_CallReplyArrayElement", (void *)RM_CallReplyArrayElement},
@@ -248,7 +577,10 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CallReplyType", (void *)RM_CallReplyType},
     {"RedisModule_CallReplyVerbatim", (void *)RM_CallReplyVerbatim},
     {"RedisModule_Calloc", (void *)RM_Calloc},
+    {"RedisModule_CloseKey", (void *)RM_CloseKey},
     {"RedisModule_CreateCommand", (void *)RM_CreateCommand},
+    {"RedisModule_CreateDataType", (void *)RM_CreateDataType},
+    {"RedisModule_CreateDict", (void *)RM_CreateDict},
     {"RedisModule_CreateString", (void *)RM_CreateString},
     {"RedisModule_CreateStringFromCallReply", (void *)RM_CreateStringFromCallReply},
     {"RedisModule_CreateStringFromDouble", (void *)RM_CreateStringFromDouble},
@@ -259,38 +591,138 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CreateStringFromULongLong", (void *)RM_CreateStringFromULongLong},
     {"RedisModule_CreateStringPrintf", (void *)RM_CreateStringPrintf},
     {"RedisModule_CreateSubcommand", (void *)RM_CreateSubcommand},
+    {"RedisModule_CreateTimer", (void *)RM_CreateTimer},
+    {"RedisModule_DbSize", (void *)RM_DbSize},
+    {"RedisModule_DeleteKey", (void *)RM_DeleteKey},
+    {"RedisModule_DictCompare", (void *)RM_DictCompare},
+    {"RedisModule_DictCompareC", (void *)RM_DictCompareC},
+    {"RedisModule_DictDel", (void *)RM_DictDel},
+    {"RedisModule_DictDelC", (void *)RM_DictDelC},
+    {"RedisModule_DictGet", (void *)RM_DictGet},
+    {"RedisModule_DictGetC", (void *)RM_DictGetC},
+    {"RedisModule_DictIteratorReseek", (void *)RM_DictIteratorReseek},
+    {"RedisModule_DictIteratorReseekC", (void *)RM_DictIteratorReseekC},
+    {"RedisModule_DictIteratorStart", (void *)RM_DictIteratorStart},
+    {"RedisModule_DictIteratorStartC", (void *)RM_DictIteratorStartC},
+    {"RedisModule_DictIteratorStop", (void *)RM_DictIteratorStop},
+    {"RedisModule_DictNext", (void *)RM_DictNext},
+    {"RedisModule_DictNextC", (void *)RM_DictNextC},
+    {"RedisModule_DictPrev", (void *)RM_DictPrev},
+    {"RedisModule_DictPrevC", (void *)RM_DictPrevC},
+    {"RedisModule_DictReplace", (void *)RM_DictReplace},
+    {"RedisModule_DictReplaceC", (void *)RM_DictReplaceC},
+    {"RedisModule_DictSet", (void *)RM_DictSet},
+    {"RedisModule_DictSetC", (void *)RM_DictSetC},
+    {"RedisModule_DictSize", (void *)RM_DictSize},
+    {"RedisModule_DigestAddLongLong", (void *)RM_DigestAddLongLong},
+    {"RedisModule_DigestAddStringBuffer", (void *)RM_DigestAddStringBuffer},
+    {"RedisModule_DigestEndSequence", (void *)RM_DigestEndSequence},
+    {"RedisModule_EmitAOF", (void *)RM_EmitAOF},
+    {"RedisModule_EventLoopAdd", (void *)RM_EventLoopAdd},
+    {"RedisModule_EventLoopAddOneShot", (void *)RM_EventLoopAddOneShot},
+    {"RedisModule_EventLoopDel", (void *)RM_EventLoopDel},
     {"RedisModule_Free", (void *)RM_Free},
     {"RedisModule_FreeCallReply", (void *)RM_FreeCallReply},
+    {"RedisModule_FreeDict", (void *)RM_FreeDict},
+    {"RedisModule_FreeServerInfo", (void *)RM_FreeServerInfo},
     {"RedisModule_FreeString", (void *)RM_FreeString},
+    {"RedisModule_FreeThreadSafeContext", (void *)RM_FreeThreadSafeContext},
+    {"RedisModule_GetAbsExpire", (void *)RM_GetAbsExpire},
     {"RedisModule_GetApi", (void *)RM_GetApi},
+    {"RedisModule_GetBlockedClientHandle", (void *)RM_GetBlockedClientHandle},
+    {"RedisModule_GetBlockedClientPrivateData", (void *)RM_GetBlockedClientPrivateData},
+    {"RedisModule_GetBlockedClientReadyKey", (void *)RM_GetBlockedClientReadyKey},
     {"RedisModule_GetClientId", (void *)RM_GetClientId},
+    {"RedisModule_GetClientInfoById", (void *)RM_GetClientInfoById},
+    {"RedisModule_GetClientNameById", (void *)RM_GetClientNameById},
+    {"RedisModule_GetClientUserNameById", (void *)RM_GetClientUserNameById},
     {"RedisModule_GetCommand", (void *)RM_GetCommand},
     {"RedisModule_GetContextFlags", (void *)RM_GetContextFlags},
     {"RedisModule_GetContextFlagsAll", (void *)RM_GetContextFlagsAll},
+    {"RedisModule_GetContextFromIO", (void *)RM_GetContextFromIO},
     {"RedisModule_GetCurrentCommandName", (void *)RM_GetCurrentCommandName},
+    {"RedisModule_GetDbIdFromDigest", (void *)RM_GetDbIdFromDigest},
+    {"RedisModule_GetDbIdFromIO", (void *)RM_GetDbIdFromIO},
+    {"RedisModule_GetDbIdFromModuleKey", (void *)RM_GetDbIdFromModuleKey},
+    {"RedisModule_GetDetachedThreadSafeContext", (void *)RM_GetDetachedThreadSafeContext},
+    {"RedisModule_GetExpire", (void *)RM_GetExpire},
+    {"RedisModule_GetKeyNameFromDigest", (void *)RM_GetKeyNameFromDigest},
+    {"RedisModule_GetKeyNameFromIO", (void *)RM_GetKeyNameFromIO},
+    {"RedisModule_GetKeyNameFromModuleKey", (void *)RM_GetKeyNameFromModuleKey},
     {"RedisModule_GetKeyspaceNotificationFlagsAll", (void *)RM_GetKeyspaceNotificationFlagsAll},
     {"RedisModule_GetModuleOptionsAll", (void *)RM_GetModuleOptionsAll},
+    {"RedisModule_GetNotifyKeyspaceEvents", (void *)RM_GetNotifyKeyspaceEvents},
     {"RedisModule_GetOpenKeyModesAll", (void *)RM_GetOpenKeyModesAll},
     {"RedisModule_GetRandomBytes", (void *)RM_GetRandomBytes},
     {"RedisModule_GetRandomHexChars", (void *)RM_GetRandomHexChars},
     {"RedisModule_GetSelectedDb", (void *)RM_GetSelectedDb},
+    {"RedisModule_GetServerInfo", (void *)RM_GetServerInfo},
     {"RedisModule_GetServerVersion", (void *)RM_GetServerVersion},
+    {"RedisModule_GetThreadSafeContext", (void *)RM_GetThreadSafeContext},
+    {"RedisModule_GetTimerInfo", (void *)RM_GetTimerInfo},
     {"RedisModule_GetTypeMethodVersion", (void *)RM_GetTypeMethodVersion},
     {"RedisModule_GetUsedMemoryRatio", (void *)RM_GetUsedMemoryRatio},
+    {"RedisModule_HashGet", (void *)RM_HashGet},
+    {"RedisModule_HashSet", (void *)RM_HashSet},
     {"RedisModule_HoldString", (void *)RM_HoldString},
+    {"RedisModule_InfoAddFieldCString", (void *)RM_InfoAddFieldCString},
+    {"RedisModule_InfoAddFieldDouble", (void *)RM_InfoAddFieldDouble},
+    {"RedisModule_InfoAddFieldLongLong", (void *)RM_InfoAddFieldLongLong},
+    {"RedisModule_InfoAddFieldString", (void *)RM_InfoAddFieldString},
+    {"RedisModule_InfoAddFieldULongLong", (void *)RM_InfoAddFieldULongLong},
+    {"RedisModule_InfoAddSection", (void *)RM_InfoAddSection},
+    {"RedisModule_InfoBeginDictField", (void *)RM_InfoBeginDictField},
+    {"RedisModule_InfoEndDictField", (void *)RM_InfoEndDictField},
+    {"RedisModule_IsBlockedReplyRequest", (void *)RM_IsBlockedReplyRequest},
+    {"RedisModule_IsBlockedTimeoutRequest", (void *)RM_IsBlockedTimeoutRequest},
+    {"RedisModule_IsIOError", (void *)RM_IsIOError},
     {"RedisModule_IsKeysPositionRequest", (void *)RM_IsKeysPositionRequest},
     {"RedisModule_IsModuleNameBusy", (void *)RM_IsModuleNameBusy},
+    {"RedisModule_IsSubEventSupported", (void *)RM_IsSubEventSupported},
     {"RedisModule_KeyAtPos", (void *)RM_KeyAtPos},
     {"RedisModule_KeyAtPosWithFlags", (void *)RM_KeyAtPosWithFlags},
+    {"RedisModule_KeyExists", (void *)RM_KeyExists},
+    {"RedisModule_KeyType", (void *)RM_KeyType},
+    {"RedisModule_LatencyAddSample", (void *)RM_LatencyAddSample},
+    {"RedisModule_ListDelete", (void *)RM_ListDelete},
+    {"RedisModule_ListGet", (void *)RM_ListGet},
+    {"RedisModule_ListInsert", (void *)RM_ListInsert},
+    {"RedisModule_ListPop", (void *)RM_ListPop},
+    {"RedisModule_ListPush", (void *)RM_ListPush},
+    {"RedisModule_ListSet", (void *)RM_ListSet},
+    {"RedisModule_LoadConfigs", (void *)RM_LoadConfigs},
+    {"RedisModule_LoadDouble", (void *)RM_LoadDouble},
+    {"RedisModule_LoadFloat", (void *)RM_LoadFloat},
+    {"RedisModule_LoadLongDouble", (void *)RM_LoadLongDouble},
+    {"RedisModule_LoadSigned", (void *)RM_LoadSigned},
+    {"RedisModule_LoadString", (void *)RM_LoadString},
+    {"RedisModule_LoadStringBuffer", (void *)RM_LoadStringBuffer},
+    {"RedisModule_LoadUnsigned", (void *)RM_LoadUnsigned},
     {"RedisModule_Log", (void *)RM_Log},
+    {"RedisModule_LogIOError", (void *)RM_LogIOError},
     {"RedisModule_MallocSize", (void *)RM_MallocSize},
+    {"RedisModule_MallocSizeDict", (void *)RM_MallocSizeDict},
     {"RedisModule_MallocSizeString", (void *)RM_MallocSizeString},
     {"RedisModule_MallocUsableSize", (void *)RM_MallocUsableSize},
     {"RedisModule_Microseconds", (void *)RM_Microseconds},
     {"RedisModule_Milliseconds", (void *)RM_Milliseconds},
+    {"RedisModule_ModuleTypeGetType", (void *)RM_ModuleTypeGetType},
+    {"RedisModule_ModuleTypeGetValue", (void *)RM_ModuleTypeGetValue},
+    {"RedisModule_ModuleTypeReplaceValue", (void *)RM_ModuleTypeReplaceValue},
+    {"RedisModule_ModuleTypeSetValue", (void *)RM_ModuleTypeSetValue},
     {"RedisModule_MonotonicMicroseconds", (void *)RM_MonotonicMicroseconds},
+    {"RedisModule_NotifyKeyspaceEvent", (void *)RM_NotifyKeyspaceEvent},
+    {"RedisModule_OpenKey", (void *)RM_OpenKey},
     {"RedisModule_PoolAlloc", (void *)RM_PoolAlloc},
+    {"RedisModule_PublishMessage", (void *)RM_PublishMessage},
+    {"RedisModule_PublishMessageShard", (void *)RM_PublishMessageShard},
+    {"RedisModule_RandomKey", (void *)RM_RandomKey},
     {"RedisModule_Realloc", (void *)RM_Realloc},
+    {"RedisModule_RegisterBoolConfig", (void *)RM_RegisterBoolConfig},
+    {"RedisModule_RegisterEnumConfig", (void *)RM_RegisterEnumConfig},
+    {"RedisModule_RegisterInfoFunc", (void *)RM_RegisterInfoFunc},
+    {"RedisModule_RegisterNumericConfig", (void *)RM_RegisterNumericConfig},
+    {"RedisModule_RegisterStringConfig", (void *)RM_RegisterStringConfig},
     {"RedisModule_ReplySetArrayLength", (void *)RM_ReplySetArrayLength},
     {"RedisModule_ReplySetAttributeLength", (void *)RM_ReplySetAttributeLength},
     {"RedisModule_ReplySetMapLength", (void *)RM_ReplySetMapLength},
@@ -317,26 +749,71 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ReplyWithStringBuffer", (void *)RM_ReplyWithStringBuffer},
     {"RedisModule_ReplyWithVerbatimString", (void *)RM_ReplyWithVerbatimString},
     {"RedisModule_ReplyWithVerbatimStringType", (void *)RM_ReplyWithVerbatimStringType},
+    {"RedisModule_ResetDataset", (void *)RM_ResetDataset},
     {"RedisModule_RetainString", (void *)RM_RetainString},
+    {"RedisModule_SaveDouble", (void *)RM_SaveDouble},
+    {"RedisModule_SaveFloat", (void *)RM_SaveFloat},
+    {"RedisModule_SaveLongDouble", (void *)RM_SaveLongDouble},
+    {"RedisModule_SaveSigned", (void *)RM_SaveSigned},
+    {"RedisModule_SaveString", (void *)RM_SaveString},
+    {"RedisModule_SaveStringBuffer", (void *)RM_SaveStringBuffer},
+    {"RedisModule_SaveUnsigned", (void *)RM_SaveUnsigned},
     {"RedisModule_SelectDb", (void *)RM_SelectDb},
+    {"RedisModule_ServerInfoGetField", (void *)RM_ServerInfoGetField},
+    {"RedisModule_ServerInfoGetFieldC", (void *)RM_ServerInfoGetFieldC},
+    {"RedisModule_ServerInfoGetFieldDouble", (void *)RM_ServerInfoGetFieldDouble},
+    {"RedisModule_ServerInfoGetFieldSigned", (void *)RM_ServerInfoGetFieldSigned},
+    {"RedisModule_ServerInfoGetFieldUnsigned", (void *)RM_ServerInfoGetFieldUnsigned},
+    {"RedisModule_SetAbsExpire", (void *)RM_SetAbsExpire},
+    {"RedisModule_SetClientNameById", (void *)RM_SetClientNameById},
+    {"RedisModule_SetDisconnectCallback", (void *)RM_SetDisconnectCallback},
+    {"RedisModule_SetExpire", (void *)RM_SetExpire},
     {"RedisModule_SetModuleAttribs", (void *)RM_SetModuleAttribs},
     {"RedisModule_SetModuleOptions", (void *)RM_SetModuleOptions},
+    {"RedisModule_SignalKeyAsReady", (void *)RM_SignalKeyAsReady},
+    {"RedisModule_SignalModifiedKey", (void *)RM_SignalModifiedKey},
+    {"RedisModule_StopTimer", (void *)RM_StopTimer},
     {"RedisModule_Strdup", (void *)RM_Strdup},
     {"RedisModule_StringAppendBuffer", (void *)RM_StringAppendBuffer},
     {"RedisModule_StringCompare", (void *)RM_StringCompare},
+    {"RedisModule_StringDMA", (void *)RM_StringDMA},
     {"RedisModule_StringPtrLen", (void *)RM_StringPtrLen},
+    {"RedisModule_StringSet", (void *)RM_StringSet},
     {"RedisModule_StringToDouble", (void *)RM_StringToDouble},
     {"RedisModule_StringToLongDouble", (void *)RM_StringToLongDouble},
     {"RedisModule_StringToLongLong", (void *)RM_StringToLongLong},
     {"RedisModule_StringToStreamID", (void *)RM_StringToStreamID},
     {"RedisModule_StringToULongLong", (void *)RM_StringToULongLong},
+    {"RedisModule_StringTruncate", (void *)RM_StringTruncate},
+    {"RedisModule_SubscribeToKeyspaceEvents", (void *)RM_SubscribeToKeyspaceEvents},
+    {"RedisModule_SubscribeToServerEvent", (void *)RM_SubscribeToServerEvent},
+    {"RedisModule_ThreadSafeContextLock", (void *)RM_ThreadSafeContextLock},
+    {"RedisModule_ThreadSafeContextTryLock", (void *)RM_ThreadSafeContextTryLock},
+    {"RedisModule_ThreadSafeContextUnlock", (void *)RM_ThreadSafeContextUnlock},
     {"RedisModule_TrimStringAllocation", (void *)RM_TrimStringAllocation},
     {"RedisModule_TryAlloc", (void *)RM_TryAlloc},
+    {"RedisModule_UnblockClient", (void *)RM_UnblockClient},
+    {"RedisModule_UnlinkKey", (void *)RM_UnlinkKey},
+    {"RedisModule_ValueLength", (void *)RM_ValueLength},
     {"RedisModule_WrongArity", (void *)RM_WrongArity},
+    {"RedisModule_Yield", (void *)RM_Yield},
+    {"RedisModule_ZsetAdd", (void *)RM_ZsetAdd},
+    {"RedisModule_ZsetFirstInLexRange", (void *)RM_ZsetFirstInLexRange},
+    {"RedisModule_ZsetFirstInScoreRange", (void *)RM_ZsetFirstInScoreRange},
+    {"RedisModule_ZsetIncrby", (void *)RM_ZsetIncrby},
+    {"RedisModule_ZsetLastInLexRange", (void *)RM_ZsetLastInLexRange},
+    {"RedisModule_ZsetLastInScoreRange", (void *)RM_ZsetLastInScoreRange},
+    {"RedisModule_ZsetRangeCurrentElement", (void *)RM_ZsetRangeCurrentElement},
+    {"RedisModule_ZsetRangeEndReached", (void *)RM_ZsetRangeEndReached},
+    {"RedisModule_ZsetRangeNext", (void *)RM_ZsetRangeNext},
+    {"RedisModule_ZsetRangePrev", (void *)RM_ZsetRangePrev},
+    {"RedisModule_ZsetRangeStop", (void *)RM_ZsetRangeStop},
+    {"RedisModule_ZsetRem", (void *)RM_ZsetRem},
+    {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 105;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 105, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 264;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 264, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -345,188 +822,66 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ACLCheckChannelPermissions",
     "RedisModule_ACLCheckCommandPermissions",
     "RedisModule_ACLCheckKeyPermissions",
-    "RedisModule_AbortBlock",
-    "RedisModule_AddPostNotificationJob",
     "RedisModule_AuthenticateClientWithACLUser",
     "RedisModule_AuthenticateClientWithUser",
-    "RedisModule_AvoidReplicaTraffic",
-    "RedisModule_BlockClient",
-    "RedisModule_BlockClientGetPrivateData",
     "RedisModule_BlockClientOnAuth",
-    "RedisModule_BlockClientOnKeys",
-    "RedisModule_BlockClientOnKeysWithFlags",
-    "RedisModule_BlockClientSetPrivateData",
-    "RedisModule_BlockedClientDisconnected",
-    "RedisModule_BlockedClientMeasureTimeEnd",
-    "RedisModule_BlockedClientMeasureTimeStart",
     "RedisModule_CallReplyPromiseAbort",
     "RedisModule_CallReplyPromiseSetUnblockHandler",
     "RedisModule_ChannelAtPosWithFlags",
-    "RedisModule_CloseKey",
     "RedisModule_CommandFilterArgDelete",
     "RedisModule_CommandFilterArgGet",
     "RedisModule_CommandFilterArgInsert",
     "RedisModule_CommandFilterArgReplace",
     "RedisModule_CommandFilterArgsCount",
     "RedisModule_CommandFilterGetClientId",
-    "RedisModule_CreateDataType",
-    "RedisModule_CreateDict",
     "RedisModule_CreateModuleUser",
-    "RedisModule_CreateTimer",
-    "RedisModule_DbSize",
     "RedisModule_DeauthenticateAndCloseClient",
     "RedisModule_DefragAlloc",
     "RedisModule_DefragCursorGet",
     "RedisModule_DefragCursorSet",
     "RedisModule_DefragRedisModuleString",
     "RedisModule_DefragShouldStop",
-    "RedisModule_DeleteKey",
-    "RedisModule_DictCompare",
-    "RedisModule_DictCompareC",
-    "RedisModule_DictDel",
-    "RedisModule_DictDelC",
-    "RedisModule_DictGet",
-    "RedisModule_DictGetC",
-    "RedisModule_DictIteratorReseek",
-    "RedisModule_DictIteratorReseekC",
-    "RedisModule_DictIteratorStart",
-    "RedisModule_DictIteratorStartC",
-    "RedisModule_DictIteratorStop",
-    "RedisModule_DictNext",
-    "RedisModule_DictNextC",
-    "RedisModule_DictPrev",
-    "RedisModule_DictPrevC",
-    "RedisModule_DictReplace",
-    "RedisModule_DictReplaceC",
-    "RedisModule_DictSet",
-    "RedisModule_DictSetC",
-    "RedisModule_DictSize",
-    "RedisModule_DigestAddLongLong",
-    "RedisModule_DigestAddStringBuffer",
-    "RedisModule_DigestEndSequence",
-    "RedisModule_EmitAOF",
-    "RedisModule_EventLoopAdd",
-    "RedisModule_EventLoopAddOneShot",
-    "RedisModule_EventLoopDel",
     "RedisModule_ExitFromChild",
     "RedisModule_ExportSharedAPI",
     "RedisModule_Fork",
     "RedisModule_FreeClusterNodesList",
-    "RedisModule_FreeDict",
     "RedisModule_FreeModuleUser",
-    "RedisModule_FreeServerInfo",
-    "RedisModule_FreeThreadSafeContext",
-    "RedisModule_GetAbsExpire",
-    "RedisModule_GetBlockedClientHandle",
-    "RedisModule_GetBlockedClientPrivateData",
-    "RedisModule_GetBlockedClientReadyKey",
     "RedisModule_GetClientCertificate",
-    "RedisModule_GetClientInfoById",
-    "RedisModule_GetClientNameById",
-    "RedisModule_GetClientUserNameById",
     "RedisModule_GetClusterNodeInfo",
     "RedisModule_GetClusterNodesList",
     "RedisModule_GetClusterSize",
     "RedisModule_GetCommandKeys",
     "RedisModule_GetCommandKeysWithFlags",
-    "RedisModule_GetContextFromIO",
     "RedisModule_GetCurrentUserName",
     "RedisModule_GetDbIdFromDefragCtx",
-    "RedisModule_GetDbIdFromDigest",
-    "RedisModule_GetDbIdFromIO",
-    "RedisModule_GetDbIdFromModuleKey",
     "RedisModule_GetDbIdFromOptCtx",
-    "RedisModule_GetDetachedThreadSafeContext",
-    "RedisModule_GetExpire",
     "RedisModule_GetKeyNameFromDefragCtx",
-    "RedisModule_GetKeyNameFromDigest",
-    "RedisModule_GetKeyNameFromIO",
-    "RedisModule_GetKeyNameFromModuleKey",
     "RedisModule_GetKeyNameFromOptCtx",
     "RedisModule_GetLFU",
     "RedisModule_GetLRU",
     "RedisModule_GetModuleUserACLString",
     "RedisModule_GetModuleUserFromUserName",
     "RedisModule_GetMyClusterID",
-    "RedisModule_GetNotifyKeyspaceEvents",
-    "RedisModule_GetServerInfo",
     "RedisModule_GetSharedAPI",
-    "RedisModule_GetThreadSafeContext",
-    "RedisModule_GetTimerInfo",
     "RedisModule_GetToDbIdFromOptCtx",
     "RedisModule_GetToKeyNameFromOptCtx",
-    "RedisModule_HashGet",
-    "RedisModule_HashSet",
-    "RedisModule_InfoAddFieldCString",
-    "RedisModule_InfoAddFieldDouble",
-    "RedisModule_InfoAddFieldLongLong",
-    "RedisModule_InfoAddFieldString",
-    "RedisModule_InfoAddFieldULongLong",
-    "RedisModule_InfoAddSection",
-    "RedisModule_InfoBeginDictField",
-    "RedisModule_InfoEndDictField",
-    "RedisModule_IsBlockedReplyRequest",
-    "RedisModule_IsBlockedTimeoutRequest",
     "RedisModule_IsChannelsPositionRequest",
-    "RedisModule_IsIOError",
-    "RedisModule_IsSubEventSupported",
-    "RedisModule_KeyExists",
-    "RedisModule_KeyType",
     "RedisModule_KillForkChild",
-    "RedisModule_LatencyAddSample",
-    "RedisModule_ListDelete",
-    "RedisModule_ListGet",
-    "RedisModule_ListInsert",
-    "RedisModule_ListPop",
-    "RedisModule_ListPush",
-    "RedisModule_ListSet",
-    "RedisModule_LoadConfigs",
     "RedisModule_LoadDataTypeFromString",
     "RedisModule_LoadDataTypeFromStringEncver",
-    "RedisModule_LoadDouble",
-    "RedisModule_LoadFloat",
-    "RedisModule_LoadLongDouble",
-    "RedisModule_LoadSigned",
-    "RedisModule_LoadString",
-    "RedisModule_LoadStringBuffer",
-    "RedisModule_LoadUnsigned",
-    "RedisModule_LogIOError",
-    "RedisModule_MallocSizeDict",
-    "RedisModule_ModuleTypeGetType",
-    "RedisModule_ModuleTypeGetValue",
-    "RedisModule_ModuleTypeReplaceValue",
-    "RedisModule_ModuleTypeSetValue",
-    "RedisModule_NotifyKeyspaceEvent",
-    "RedisModule_OpenKey",
-    "RedisModule_PublishMessage",
-    "RedisModule_PublishMessageShard",
-    "RedisModule_RandomKey",
     "RedisModule_RdbLoad",
     "RedisModule_RdbSave",
     "RedisModule_RdbStreamCreateFromFile",
     "RedisModule_RdbStreamFree",
     "RedisModule_RedactClientCommandArgument",
     "RedisModule_RegisterAuthCallback",
-    "RedisModule_RegisterBoolConfig",
     "RedisModule_RegisterClusterMessageReceiver",
     "RedisModule_RegisterCommandFilter",
     "RedisModule_RegisterDefragFunc",
-    "RedisModule_RegisterEnumConfig",
-    "RedisModule_RegisterInfoFunc",
-    "RedisModule_RegisterNumericConfig",
-    "RedisModule_RegisterStringConfig",
     "RedisModule_Replicate",
     "RedisModule_ReplicateVerbatim",
     "RedisModule_ReplySetPushLength",
-    "RedisModule_ResetDataset",
     "RedisModule_SaveDataTypeToString",
-    "RedisModule_SaveDouble",
-    "RedisModule_SaveFloat",
-    "RedisModule_SaveLongDouble",
-    "RedisModule_SaveSigned",
-    "RedisModule_SaveString",
-    "RedisModule_SaveStringBuffer",
-    "RedisModule_SaveUnsigned",
     "RedisModule_Scan",
     "RedisModule_ScanCursorCreate",
     "RedisModule_ScanCursorDestroy",
@@ -534,26 +889,14 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ScanKey",
     "RedisModule_SendChildHeartbeat",
     "RedisModule_SendClusterMessage",
-    "RedisModule_ServerInfoGetField",
-    "RedisModule_ServerInfoGetFieldC",
-    "RedisModule_ServerInfoGetFieldDouble",
-    "RedisModule_ServerInfoGetFieldSigned",
-    "RedisModule_ServerInfoGetFieldUnsigned",
-    "RedisModule_SetAbsExpire",
-    "RedisModule_SetClientNameById",
     "RedisModule_SetClusterFlags",
     "RedisModule_SetCommandACLCategories",
     "RedisModule_SetCommandInfo",
     "RedisModule_SetContextUser",
-    "RedisModule_SetDisconnectCallback",
-    "RedisModule_SetExpire",
     "RedisModule_SetLFU",
     "RedisModule_SetLRU",
     "RedisModule_SetModuleUserACL",
     "RedisModule_SetModuleUserACLString",
-    "RedisModule_SignalKeyAsReady",
-    "RedisModule_SignalModifiedKey",
-    "RedisModule_StopTimer",
     "RedisModule_StreamAdd",
     "RedisModule_StreamDelete",
     "RedisModule_StreamIteratorDelete",
@@ -563,34 +906,9 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_StreamIteratorStop",
     "RedisModule_StreamTrimByID",
     "RedisModule_StreamTrimByLength",
-    "RedisModule_StringDMA",
-    "RedisModule_StringSet",
-    "RedisModule_StringTruncate",
-    "RedisModule_SubscribeToKeyspaceEvents",
-    "RedisModule_SubscribeToServerEvent",
-    "RedisModule_ThreadSafeContextLock",
-    "RedisModule_ThreadSafeContextTryLock",
-    "RedisModule_ThreadSafeContextUnlock",
-    "RedisModule_UnblockClient",
-    "RedisModule_UnlinkKey",
     "RedisModule_UnregisterCommandFilter",
-    "RedisModule_ValueLength",
-    "RedisModule_Yield",
-    "RedisModule_ZsetAdd",
-    "RedisModule_ZsetFirstInLexRange",
-    "RedisModule_ZsetFirstInScoreRange",
-    "RedisModule_ZsetIncrby",
-    "RedisModule_ZsetLastInLexRange",
-    "RedisModule_ZsetLastInScoreRange",
-    "RedisModule_ZsetRangeCurrentElement",
-    "RedisModule_ZsetRangeEndReached",
-    "RedisModule_ZsetRangeNext",
-    "RedisModule_ZsetRangePrev",
-    "RedisModule_ZsetRangeStop",
-    "RedisModule_ZsetRem",
-    "RedisModule_ZsetScore",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 249;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 90;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

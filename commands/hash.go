@@ -349,9 +349,18 @@ func hrandfieldCount(c *engine.Ctx, l int64, withValues bool) {
 			count = -count
 		}
 		header(count)
-		for i := int64(0); i < count; i++ {
+		if count == 1 {
 			f, v, _ := h.Random()
 			pair(f, v)
+			return
+		}
+		// Sample from a snapshot so every field is equally likely (the
+		// dict's own random pick favours fields in short chains).
+		var all []hashEntry
+		h.Range(func(f, v []byte) bool { all = append(all, hashEntry{f, v}); return true })
+		for i := int64(0); i < count; i++ {
+			e := all[rand.IntN(len(all))]
+			pair(e.f, e.v)
 		}
 		return
 	}

@@ -291,8 +291,14 @@ func srandmemberCount(c *engine.Ctx) {
 			n = -n
 		}
 		c.W.Array(int(n))
-		for i := int64(0); i < n; i++ {
+		if n == 1 {
 			c.W.Bulk(s.Random())
+			return
+		}
+		// Sample from a snapshot so every member is equally likely.
+		all := s.Members()
+		for i := int64(0); i < n; i++ {
+			c.W.Bulk(all[rand.IntN(len(all))])
 		}
 		return
 	}

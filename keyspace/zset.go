@@ -636,12 +636,9 @@ func (z *ZSet) Random() ([]byte, float64, bool) {
 	if z.length == 0 {
 		return nil, 0, false
 	}
-	if z.listpack {
-		m, s, _ := z.ByRank(rand.IntN(z.length))
-		return m, s, true
-	}
-	k, n, _ := z.dict.Random()
-	return []byte(k), n.score, true
+	// A random rank is uniform, unlike a random dict bucket.
+	m, s, _ := z.ByRank(rand.IntN(z.length))
+	return m, s, true
 }
 
 // checkInvariants verifies ordering, spans, backward links and the dict;

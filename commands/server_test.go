@@ -161,7 +161,8 @@ func statsLines(t *testing.T, text string) []string {
 				continue
 			}
 			out = append(out, fmt.Sprintf("%s calls=%s rejected=%s failed=%s", m[1], m[2], m[3], m[4]))
-		case strings.HasPrefix(line, "errorstat_"), strings.HasPrefix(line, "total_error_replies"):
+		case strings.HasPrefix(line, "errorstat_"), strings.HasPrefix(line, "total_error_replies"),
+			strings.HasPrefix(line, "total_commands_processed"):
 			out = append(out, line)
 		}
 	}
@@ -179,6 +180,8 @@ func TestInfoCommandAndErrorStats(t *testing.T) {
 		{"SET", "k", "v"}, {"GET", "k"}, {"GET", "k"}, {"GET"}, {"NOSUCH"}, {"CLIENT", "NOSUCH"},
 		{"CLIENT", "SETNAME", "a b"}, {"CLIENT", "ID", "x"}, {"PING"}, {"ECHO", "x"}, {"HELLO", "9"},
 		{"SELECT", "99"}, {"CLIENT", "GETNAME"}, {"SLOWLOG", "LEN"},
+		{"MULTI"}, {"SET", "a", "1"}, {"INCR", "a"}, {"GET", "a", "b"}, {"EXEC"},
+		{"MULTI"}, {"SET", "a", "1"}, {"INCR", "k"}, {"EXEC"},
 	}
 	for _, cmd := range script {
 		_, _ = rc.Do(cmd...)

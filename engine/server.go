@@ -61,6 +61,7 @@ type Server struct {
 	pause      pauseState
 	ops        opsMeter
 	histograms map[*Spec]*Histogram
+	prevErrs   int64 // error count when the innermost call began or ended
 	// ShutdownFunc carries out SHUTDOWN; app points it at the network
 	// layer. nil means SHUTDOWN is refused.
 	ShutdownFunc func(save, nosave, now, force bool) error
@@ -274,7 +275,6 @@ func (s *Server) Lookup(args [][]byte) (*Spec, string) {
 }
 
 func (s *Server) exec(c *Client, args [][]byte, top bool) {
-	s.Stats.Commands.Add(1)
 	cmd, msg := s.lookupCommand(args)
 	if cmd == nil {
 		c.LastCmd = ""
@@ -360,16 +360,23 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	prevCmd := c.CurrentCmd
 	c.CurrentCmd = cmd
 	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
-	errs := s.Stats.ErrorReplies
+	s.prevErrs = s.Stats.ErrorReplies
 	cmd.Run(&ctx)
 	c.CurrentCmd = prevCmd
 	dur := time.Since(start)
+	// Like Redis's call(), count executed commands only (nested ones from
+	// EXEC and RM_Call too), never rejected ones.
+	s.Stats.Commands.Add(1)
 	cmd.Stats.Calls.Add(1)
 	cmd.Stats.Usec.Add(dur.Microseconds())
 	s.afterCall(c, cmd, args, dur)
-	if s.Stats.ErrorReplies != errs {
+	// An error counts against the innermost command that replied it: a
+	// nested call (EXEC's queued commands) moves the baseline, as Redis's
+	// incrCommandStatsOnError does.
+	if s.Stats.ErrorReplies != s.prevErrs {
 		cmd.Stats.Failed.Add(1)
 	}
+	s.prevErrs = s.Stats.ErrorReplies
 	if c.LastCmd == "" {
 		// Fake clients (RM_Call) reach Call without exec.
 		c.LastCmd = cmd.FullName()

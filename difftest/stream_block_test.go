@@ -111,3 +111,36 @@ func TestXreadgroupKeyDeleted(t *testing.T) {
 		t.Fatalf("XREAD got %q %v", got, err)
 	}
 }
+
+// TestServedReplyBeforeLaterMessage: a RESP3 client subscribed to a
+// channel and blocked in XREAD is served by XADD; a message published
+// right after (same pipeline) must reach it after the XREAD reply.
+func TestServedReplyBeforeLaterMessage(t *testing.T) {
+	p := Start(t)
+	p.Conn(1)
+	p.Replies("HELLO", "3")
+	p.Send("SUBSCRIBE", "c")
+	p.Recv(2 * time.Second)
+	p.Send("XREAD", "BLOCK", "0", "STREAMS", "s", "$")
+	time.Sleep(100 * time.Millisecond)
+	p.Conn(0)
+	w := resp.New(2)
+	for _, cmd := range [][]string{{"XADD", "s", "1-0", "f", "v"}, {"PUBLISH", "c", "after"}} {
+		w.Array(len(cmd))
+		for _, a := range cmd {
+			w.BulkString(a)
+		}
+	}
+	c := p.conns[0]
+	if err := c.m.WriteRaw(w.Buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.r.WriteRaw(w.Buf); err != nil {
+		t.Fatal(err)
+	}
+	p.Recv(2 * time.Second)
+	p.Recv(2 * time.Second)
+	p.Conn(1)
+	p.Recv(2 * time.Second)
+	p.Recv(2 * time.Second)
+}

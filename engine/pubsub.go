@@ -25,9 +25,11 @@ func newPubSub() *PubSub {
 
 // deliver writes one message to c. The client running the current command
 // gets it in its reply buffer, so it lands between that command's replies
-// exactly where Redis would put it; everyone else gets it through Queue.
+// exactly where Redis would put it; so does a client whose buffer still
+// holds a reply not yet committed (a blocked client just served), which
+// must go out first. Everyone else gets it through Queue.
 func deliver(c *Client, w *resp.Writer, build func(w *resp.Writer)) {
-	if c.CurrentCmd != nil {
+	if c.CurrentCmd != nil || len(c.W.Buf) > 0 {
 		build(c.W)
 		return
 	}

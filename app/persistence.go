@@ -153,6 +153,7 @@ func loadAtStart(eng *engine.Server, p *commands.Persistence, log *server.Logger
 		return err
 	}
 	p.LastLoadKeys, p.LastLoadExpired = res.Keys, res.Expired
+	p.KeptFunctions = res.Functions
 	log.Notice("DB loaded from disk: %.3f seconds", time.Since(start).Seconds())
 	return nil
 }
@@ -212,10 +213,14 @@ func debugReload(c *engine.Ctx, p *commands.Persistence) {
 		}
 	}
 	opt := rdb.LoadOptions{Modules: p.Modules, SkipChecksum: p.Checksum != nil && !p.Checksum(), AllowDup: merge}
-	if _, err := rdb.LoadFile(p.Path(), c.S.KS, opt); err != nil {
+	res, err := rdb.LoadFile(p.Path(), c.S.KS, opt)
+	if err != nil {
 		p.Logf(true, "%s", err.Error())
 		c.Error("ERR Error trying to load the RDB dump, check server logs.")
 		return
+	}
+	if flush {
+		p.KeptFunctions = res.Functions
 	}
 	p.Logf(false, "DB reloaded by DEBUG RELOAD")
 	c.W.OK()

@@ -49,8 +49,11 @@ type Persistence struct {
 	SavePoints  func() []SavePoint
 	// Modules serialises module values; nil when no module layer exists.
 	Modules rdb.Modules
-	// Functions returns the function libraries' code to save.
+	// Functions returns the function libraries' code to save. While it is
+	// nil, the libraries found by the last load are saved back unchanged.
 	Functions func() [][]byte
+	// KeptFunctions are those libraries (raw FUNCTION2 payloads).
+	KeptFunctions [][]byte
 	// UsedMem feeds the used-mem aux field.
 	UsedMem func() int64
 	// Logf logs at notice level, or warning when warn is set.
@@ -144,6 +147,8 @@ func (p *Persistence) saveOptions(s *engine.Server) rdb.SaveOptions {
 	}
 	if p.Functions != nil {
 		opt.Functions = p.Functions()
+	} else {
+		opt.Functions = p.KeptFunctions
 	}
 	if p.UsedMem != nil {
 		opt.UsedMem = p.UsedMem()
@@ -313,14 +318,11 @@ func cmdSave(c *engine.Ctx) {
 
 func cmdBgsave(c *engine.Ctx) {
 	p := persistenceOf(c)
-	schedule := false
-	if len(c.Args) > 1 {
-		if len(c.Args) == 2 && strings.EqualFold(c.Arg(1), "schedule") {
-			schedule = true
-		} else {
-			c.Error(msgSyntax)
-			return
-		}
+	// SCHEDULE only matters while another child (an AOF rewrite) runs,
+	// which never blocks a save here; it is accepted and needs nothing.
+	if len(c.Args) > 1 && !(len(c.Args) == 2 && strings.EqualFold(c.Arg(1), "schedule")) {
+		c.Error(msgSyntax)
+		return
 	}
 	switch {
 	case p.bgRunning:
@@ -329,7 +331,6 @@ func cmdBgsave(c *engine.Ctx) {
 		p.bgScheduled = true
 		c.W.Simple("Background saving scheduled")
 	default:
-		_ = schedule
 		if err := p.StartBgsave(c.S); err != nil {
 			c.Error(msgBareErr)
 			return

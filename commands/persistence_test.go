@@ -217,3 +217,51 @@ func TestSavePointsAndShutdown(t *testing.T) {
 		t.Error("SHUTDOWN did not save the last write")
 	}
 }
+
+func TestDebugReloadAndDigest(t *testing.T) {
+	dir := t.TempDir()
+	p, err := startPersist(t, dir, "--save", "", "--enable-debug-command", "yes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.do(t, "DEBUG", "DIGEST"); r != "+0000000000000000000000000000000000000000\r\n" {
+		t.Errorf("empty digest: %q", r)
+	}
+	p.do(t, "SET", "a", "1")
+	p.do(t, "RPUSH", "l", "x", "y")
+	p.do(t, "SADD", "s", "p", "q")
+	p.do(t, "ZADD", "z", "1.5", "m", "0.1", "n")
+	p.do(t, "HSET", "h", "f", "v")
+	p.do(t, "XADD", "x", "1-1", "a", "b")
+	p.do(t, "SELECT", "3")
+	p.do(t, "SET", "k", "v", "EX", "1000")
+	p.do(t, "SELECT", "0")
+	before := p.do(t, "DEBUG", "DIGEST")
+	values := p.do(t, "DEBUG", "DIGEST-VALUE", "a", "l", "nokey")
+	if r := p.do(t, "DEBUG", "RELOAD"); r != "+OK\r\n" {
+		t.Fatalf("DEBUG RELOAD: %q", r)
+	}
+	if after := p.do(t, "DEBUG", "DIGEST"); after != before {
+		t.Errorf("digest changed across DEBUG RELOAD: %q -> %q", before, after)
+	}
+	if v := p.do(t, "DEBUG", "DIGEST-VALUE", "a", "l", "nokey"); v != values {
+		t.Errorf("DIGEST-VALUE changed: %q -> %q", values, v)
+	}
+	if !strings.HasPrefix(values, "*3\r\n+b4fc66738120fba0b5aa500ab5c2bf89cea1c5da\r\n+a3b14a34cfbd69f970cd30aff36fd797e07b4dbc\r\n+0000") {
+		t.Errorf("DIGEST-VALUE: %q", values)
+	}
+	if r := p.do(t, "DEBUG", "RELOAD", "BOGUS"); r != "-ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.\r\n" {
+		t.Errorf("DEBUG RELOAD BOGUS: %q", r)
+	}
+	if r := p.do(t, "DEBUG", "DIGEST", "x"); r != "-ERR unknown subcommand or wrong number of arguments for 'digest'. Try DEBUG HELP.\r\n" {
+		t.Errorf("DEBUG DIGEST x: %q", r)
+	}
+	// NOSAVE reloads the file as it is: the write after the last save is gone.
+	p.do(t, "SET", "late", "1")
+	if r := p.do(t, "DEBUG", "RELOAD", "NOSAVE"); r != "+OK\r\n" {
+		t.Fatalf("DEBUG RELOAD NOSAVE: %q", r)
+	}
+	if r := p.do(t, "EXISTS", "late"); r != ":0\r\n" {
+		t.Errorf("late key survived NOSAVE reload: %q", r)
+	}
+}

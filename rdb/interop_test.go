@@ -335,3 +335,30 @@ func TestInteropLegacyEncodings(t *testing.T) {
 	}
 	compareAll(t, r, m, "legacy")
 }
+
+// TestInteropFunctionsRoundTrip: function libraries in a Redis file
+// survive a load and save by modhost (which keeps their code verbatim).
+func TestInteropFunctionsRoundTrip(t *testing.T) {
+	red := testserver.StartRedis(t)
+	r := testserver.Dial(t, red.Addr)
+	code := "#!lua name=mylib\nredis.register_function('myfunc', function(keys, args) return 42 end)"
+	if x := do(t, r, "FUNCTION", "LOAD", code); string(x) != "$5\r\nmylib\r\n" {
+		t.Fatalf("FUNCTION LOAD: %q", x)
+	}
+	do(t, r, "SET", "k", "v")
+	do(t, r, "SAVE")
+	m := testserver.Dial(t, startModhost(t, "--dir", red.Dir, "--dbfilename", "dump.rdb", "--save", ""))
+	os.Remove(filepath.Join(red.Dir, "dump.rdb"))
+	if x := do(t, m, "SAVE"); string(x) != "+OK\r\n" {
+		t.Fatalf("SAVE: %q", x)
+	}
+	checkRDB(t, filepath.Join(red.Dir, "dump.rdb"))
+	red2 := testserver.StartRedis(t, "--dir", red.Dir, "--dbfilename", "dump.rdb")
+	r2 := testserver.Dial(t, red2.Addr)
+	if x := do(t, r2, "FCALL", "myfunc", "0"); string(x) != ":42\r\n" {
+		t.Fatalf("FCALL after the round trip: %q", x)
+	}
+	if x := do(t, r2, "GET", "k"); string(x) != "$1\r\nv\r\n" {
+		t.Fatalf("GET: %q", x)
+	}
+}

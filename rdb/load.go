@@ -14,7 +14,8 @@ import (
 type LoadOptions struct {
 	// Modules resolves module types; nil means no module is loaded.
 	Modules Modules
-	// Function receives each function library's code. nil ignores them.
+	// Function receives each function library's code. When nil the code
+	// is only collected in LoadResult.Functions.
 	Function func(code []byte) error
 	// Log receives the notices Redis logs while loading.
 	Log func(msg string)
@@ -35,6 +36,9 @@ type LoadResult struct {
 	Expired  int64
 	Empty    int64
 	Checksum uint64
+	// Functions holds every function library's code, in file order, so a
+	// server without a functions engine can save them back unchanged.
+	Functions [][]byte
 }
 
 // LoadFile reads path and loads it into ks (see Load).
@@ -114,6 +118,7 @@ func Load(data []byte, ks *keyspace.Keyspace, opt LoadOptions) (res LoadResult, 
 			d.corrupt("Pre-release function format not supported.")
 		case opFunction2:
 			code := d.str()
+			res.Functions = append(res.Functions, code)
 			if opt.Function != nil {
 				if ferr := opt.Function(code); ferr != nil {
 					return res, &Error{Msg: "Failed loading library, " + ferr.Error(), Offset: d.pos}

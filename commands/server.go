@@ -418,6 +418,7 @@ HISTOGRAM [COMMAND ...]
 // --- MEMORY --------------------------------------------------------------
 
 func cmdMemoryUsage(c *engine.Ctx) {
+	samples := int64(5)
 	for j := 3; j < len(c.Args); j++ {
 		if strings.EqualFold(c.Arg(j), "samples") && j+1 < len(c.Args) {
 			n, ok := parseInt64(c.Args[j+1])
@@ -428,6 +429,10 @@ func cmdMemoryUsage(c *engine.Ctx) {
 			if n < 0 {
 				c.Error(msgSyntax)
 				return
+			}
+			samples = n
+			if n == 0 {
+				samples = math.MaxInt64
 			}
 			j++
 			continue
@@ -440,7 +445,14 @@ func cmdMemoryUsage(c *engine.Ctx) {
 		c.W.Null()
 		return
 	}
-	c.W.Int(int64(valueSize(e.Val)) + int64(sdsAlloc(len(c.Args[2]))) + 24)
+	overhead := int64(sdsAlloc(len(c.Args[2]))) + 24
+	if f := c.S.Info.MemoryUsage; f != nil {
+		if n, ok := f(c.DB, c.Arg(2), e, samples); ok {
+			c.W.Int(n + overhead)
+			return
+		}
+	}
+	c.W.Int(int64(valueSize(e.Val)) + overhead)
 }
 
 // sdsAlloc approximates the allocation size of an n-byte string (header,

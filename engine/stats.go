@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"modhost/keyspace"
 	"modhost/resp"
 )
 
@@ -57,6 +58,10 @@ type InfoRegistry struct {
 	// HelloModules, when set, writes HELLO's "modules" array (one map per
 	// loaded module: name, ver, path, args).
 	HelloModules func(w *resp.Writer)
+	// MemoryUsage, when set, may size a value MEMORY USAGE cannot (module
+	// types with a mem_usage callback); ok=false falls back to the
+	// built-in estimate.
+	MemoryUsage func(db *keyspace.DB, key string, e *keyspace.Entry, samples int64) (size int64, ok bool)
 	// UsedMemory hooks add memory the Go runtime does not see (module C
 	// allocations) to used_memory.
 	UsedMemory []func() int64
@@ -265,13 +270,11 @@ func (s *Server) ResetStats() {
 func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duration) {
 	us := dur.Microseconds()
 	args = redactArgs(cmd, args)
-	if t := s.Settings.LatencyMonitorThreshold; t > 0 && us/1000 >= t {
-		ev := "command"
-		if cmd.Flags&FlagFast != 0 {
-			ev = "fast-command"
-		}
-		s.Latency.Add(ev, us/1000)
+	ev := "command"
+	if cmd.Flags&FlagFast != 0 {
+		ev = "fast-command"
 	}
+	s.LatencyAddSampleIfNeeded(ev, us/1000)
 	blocked := c.Blocked != nil
 	if blocked {
 		// Slow log and latency histogram wait for the end of the block,
@@ -348,6 +351,15 @@ func (s *Server) FinishBlockedStats(c *Client, background time.Duration) {
 			s.histograms[p.cmd] = h
 		}
 		h.Record(total.Nanoseconds())
+	}
+}
+
+// LatencyAddSampleIfNeeded records a latency event (ms) when it reaches
+// latency-monitor-threshold, as RM_LatencyAddSample and Redis's internal
+// probes do. Lock held.
+func (s *Server) LatencyAddSampleIfNeeded(event string, ms int64) {
+	if t := s.Settings.LatencyMonitorThreshold; t > 0 && ms >= t {
+		s.Latency.Add(event, ms)
 	}
 }
 

@@ -11,12 +11,16 @@ MODULES  := $(notdir $(wildcard cmodules/*))
 MODSOS   := $(foreach m,$(MODULES),$(MODDIR)/$(m).so)
 DEB_PKGS := redis-server redis-tools redis-redisearch
 
-.PHONY: all build modules run test bench deps clean vet fmt
+.PHONY: all build generate modules run test bench deps clean vet fmt
 
 all: build modules
 
-build:
+build: generate
 	$(GO) build -o $(BIN)/modhost ./cmd/modhost
+
+# Regenerates shim/table.c and capi/shimsum.go from the shim sources.
+generate:
+	$(GO) run ./shim/gen
 
 modules: $(MODSOS)
 

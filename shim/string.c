@@ -224,19 +224,18 @@ static int RM_StringToLongLong(const RedisModuleString *str, long long *ll) {
 /* Parses the whole string as an unsigned 64-bit integer.
  * Context: any. Crossing: none. */
 static int RM_StringToULongLong(const RedisModuleString *str, unsigned long long *ull) {
-    const char *s = str->ptr;
-    size_t len = str->len;
-    if (len == 0 || len > 20) return REDISMODULE_ERR;
-    if (len == 1 && s[0] == '0') { *ull = 0; return REDISMODULE_OK; }
-    if (s[0] < '1' || s[0] > '9') return REDISMODULE_ERR;
-    unsigned long long v = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') return REDISMODULE_ERR;
-        if (v > ULLONG_MAX / 10) return REDISMODULE_ERR;
-        v *= 10;
-        if (v > ULLONG_MAX - (unsigned)(s[i] - '0')) return REDISMODULE_ERR;
-        v += (unsigned)(s[i] - '0');
+    long long ll;
+    if (mh_str2ll(str->ptr, str->len, &ll)) {
+        if (ll < 0) return REDISMODULE_ERR;
+        *ull = (unsigned long long)ll;
+        return REDISMODULE_OK;
     }
+    /* Like Redis, fall back to strtoull, with its leading spaces and sign. */
+    if (str->len == 0 || strlen(str->ptr) != str->len) return REDISMODULE_ERR;
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(str->ptr, &end, 10);
+    if (errno == EINVAL || errno == ERANGE || *end != '\0') return REDISMODULE_ERR;
     *ull = v;
     return REDISMODULE_OK;
 }

@@ -91,6 +91,13 @@ func TestTableUpToDate(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("shim/table.c is stale: run `go run ./shim/gen` from the repository root")
 	}
+	sum, err := shimSumFile(root, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur, err := os.ReadFile(filepath.Join(root, "capi", "shimsum.go")); err != nil || !bytes.Equal(cur, sum) {
+		t.Fatal("capi/shimsum.go is stale: run `go run ./shim/gen` from the repository root")
+	}
 }
 
 func TestDefinedRM(t *testing.T) {

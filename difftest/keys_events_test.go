@@ -2,6 +2,7 @@ package difftest
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"sort"
 	"strconv"
 	"testing"
@@ -259,6 +260,53 @@ func TestKeyspaceHitsMisses(t *testing.T) {
 	for _, f := range []string{"keyspace_hits", "keyspace_misses"} {
 		if m, r := infoField(mod, f), infoField(red, f); m != r {
 			t.Errorf("%s: modhost %s, redis %s", f, m, r)
+		}
+	}
+}
+
+// randomFloatText returns a float literal of the kinds INCRBYFLOAT meets:
+// short and long decimals, exponents near and far, hex, and junk.
+func randomFloatText(r *rand.Rand) string {
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + r.IntN(10))
+		}
+		return string(b)
+	}
+	sign := []string{"", "", "-", "+"}[r.IntN(4)]
+	switch r.IntN(10) {
+	case 0:
+		return sign + "0x" + strconv.FormatUint(r.Uint64()>>r.IntN(64), 16) + "p" + strconv.Itoa(r.IntN(200)-100)
+	case 1:
+		return sign + digits(1+r.IntN(3)) + "e" + strconv.Itoa(r.IntN(9900)-4950)
+	case 2:
+		return []string{"inf", "-inf", "nan", "1e", "", " 1", "0x", "1.2.3", "abc", ".", "1e400", "4.9e-324"}[r.IntN(12)]
+	case 3:
+		return sign + digits(1+r.IntN(25))
+	default:
+		s := sign + digits(r.IntN(12)) + "." + digits(1+r.IntN(20))
+		if r.IntN(3) == 0 {
+			s += "e" + strconv.Itoa(r.IntN(60)-30)
+		}
+		return s
+	}
+}
+
+// TestIncrByFloatRandom checks the long double emulation (strtold
+// parsing, 64-bit significand sums, %.17Lf formatting) on random inputs
+// against real Redis.
+func TestIncrByFloatRandom(t *testing.T) {
+	p := Start(t)
+	r := rand.New(rand.NewPCG(7, 2026))
+	bad := 0
+	for i := 0; i < 1500 && bad < 10; i++ {
+		a, b := randomFloatText(r), randomFloatText(r)
+		p.Do("SET", "f", a)
+		mod, red := p.Replies("INCRBYFLOAT", "f", b)
+		if !bytes.Equal(mod, red) {
+			bad++
+			t.Errorf("SET f %q; INCRBYFLOAT f %q\n  modhost: %q\n  redis:   %q", a, b, mod, red)
 		}
 	}
 }

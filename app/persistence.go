@@ -22,6 +22,9 @@ type PersistenceConfig struct {
 	Compression func() bool
 	Checksum    func() bool
 	SavePoints  func() []commands.SavePoint
+	// Policy is maxmemory-policy: LRU policies save idle times, LFU ones
+	// the access counters.
+	Policy func() string
 }
 
 // PersistenceFromConfig reads dir, dbfilename, rdbcompression, rdbchecksum
@@ -32,6 +35,7 @@ func PersistenceFromConfig(c *config.Config) PersistenceConfig {
 		DBFilename:  func() string { return c.String("dbfilename") },
 		Compression: func() bool { return c.Bool("rdbcompression") },
 		Checksum:    func() bool { return c.Bool("rdbchecksum") },
+		Policy:      func() string { return c.String("maxmemory-policy") },
 		SavePoints: func() []commands.SavePoint {
 			var out []commands.SavePoint
 			for _, sp := range c.Save() {
@@ -95,6 +99,7 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 	p := commands.PersistenceOf(eng.Commands)
 	p.Dir, p.DBFilename = cfg.Dir, cfg.DBFilename
 	p.Compression, p.Checksum, p.SavePoints = cfg.Compression, cfg.Checksum, cfg.SavePoints
+	p.Policy = cfg.Policy
 	if mods != nil {
 		p.Modules = mods
 	}

@@ -47,6 +47,9 @@ type Persistence struct {
 	Compression func() bool
 	Checksum    func() bool
 	SavePoints  func() []SavePoint
+	// Policy returns maxmemory-policy (LRU policies save idle times, LFU
+	// ones access counters); nil means noeviction.
+	Policy func() string
 	// Modules serialises module values; nil when no module layer exists.
 	Modules rdb.Modules
 	// Functions returns the function libraries' code to save. While it is
@@ -152,6 +155,11 @@ func (p *Persistence) saveOptions(s *engine.Server) rdb.SaveOptions {
 	}
 	if p.UsedMem != nil {
 		opt.UsedMem = p.UsedMem()
+	}
+	if p.Policy != nil {
+		pol := p.Policy()
+		opt.SaveLRU = strings.Contains(pol, "lru")
+		opt.SaveLFU = strings.Contains(pol, "lfu")
 	}
 	return opt
 }

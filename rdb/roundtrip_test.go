@@ -252,3 +252,30 @@ func TestSnapshotIsolation(t *testing.T) {
 		t.Error("snapshot changed with the keyspace")
 	}
 }
+
+func TestIdleAndFreqOpcodes(t *testing.T) {
+	ks := keyspace.New(16)
+	now := ks.Now()
+	e := ks.DBs[0].Set("k", keyspace.NewString([]byte("v")))
+	e.Freq = 77
+	e.Access = now - 50_000
+	for _, opt := range []SaveOptions{{SaveLFU: true}, {SaveLRU: true}} {
+		data, err := Encode(ks, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := keyspace.New(16)
+		if _, err := Load(data, dst, LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		got := dst.DBs[0].Peek("k")
+		if opt.SaveLFU && got.Freq != 77 {
+			t.Errorf("freq %d", got.Freq)
+		}
+		if opt.SaveLRU {
+			if idle := dst.Now() - got.Access; idle < 49_000 || idle > 52_000 {
+				t.Errorf("idle %d ms", idle)
+			}
+		}
+	}
+}

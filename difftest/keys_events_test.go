@@ -310,3 +310,116 @@ func TestIncrByFloatRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestBitsRandom runs random BITCOUNT, BITPOS and BITFIELD calls on random
+// strings against real Redis: ranges in both units, every field width,
+// both signs, all overflow modes.
+func TestBitsRandom(t *testing.T) {
+	p := Start(t)
+	r := rand.New(rand.NewPCG(11, 2026))
+	randInt := func() string {
+		switch r.IntN(4) {
+		case 0:
+			return strconv.FormatInt(int64(r.Uint64()), 10)
+		case 1:
+			return []string{"9223372036854775807", "-9223372036854775808", "0", "-1", "1"}[r.IntN(5)]
+		default:
+			return strconv.Itoa(r.IntN(600) - 300)
+		}
+	}
+	bad := 0
+	check := func(args ...string) {
+		if bad >= 10 {
+			return
+		}
+		mod, red := p.Replies(args...)
+		if !bytes.Equal(mod, red) {
+			bad++
+			t.Errorf("%q\n  modhost: %q\n  redis:   %q", args, mod, red)
+		}
+	}
+	for i := 0; i < 400; i++ {
+		buf := make([]byte, r.IntN(12))
+		for j := range buf {
+			buf[j] = []byte{0, 0xff, byte(r.Uint32())}[r.IntN(3)]
+		}
+		p.Do("SET", "b", string(buf))
+		n := len(buf)*8 + 10
+		rng := func() []string {
+			out := []string{strconv.Itoa(r.IntN(2*n) - n), strconv.Itoa(r.IntN(2*n) - n)}
+			if r.IntN(2) == 0 {
+				out = append(out, []string{"BIT", "BYTE", "bit"}[r.IntN(3)])
+			}
+			return out
+		}
+		check(append([]string{"BITCOUNT", "b"}, rng()...)...)
+		bit := strconv.Itoa(r.IntN(2))
+		switch r.IntN(3) {
+		case 0:
+			check("BITPOS", "b", bit)
+		case 1:
+			check("BITPOS", "b", bit, strconv.Itoa(r.IntN(2*n)-n))
+		default:
+			check(append([]string{"BITPOS", "b", bit}, rng()...)...)
+		}
+		args := []string{"BITFIELD", "b"}
+		for k := r.IntN(5); k >= 0; k-- {
+			var typ string
+			if r.IntN(2) == 0 {
+				typ = "i" + strconv.Itoa(1+r.IntN(64))
+			} else {
+				typ = "u" + strconv.Itoa(1+r.IntN(63))
+			}
+			off := strconv.Itoa(r.IntN(n + 20))
+			if r.IntN(4) == 0 {
+				off = "#" + strconv.Itoa(r.IntN(4))
+			}
+			switch r.IntN(4) {
+			case 0:
+				args = append(args, "GET", typ, off)
+			case 1:
+				args = append(args, "SET", typ, off, randInt())
+			case 2:
+				args = append(args, "INCRBY", typ, off, randInt())
+			default:
+				args = append(args, "OVERFLOW", []string{"WRAP", "SAT", "FAIL"}[r.IntN(3)])
+			}
+		}
+		check(args...)
+		check("GET", "b")
+	}
+}
+
+// TestStringsRandom runs random LCS, GETRANGE and SETRANGE calls against
+// real Redis (small alphabets make long common runs likely).
+func TestStringsRandom(t *testing.T) {
+	p := Start(t)
+	r := rand.New(rand.NewPCG(13, 2026))
+	word := func() string {
+		b := make([]byte, r.IntN(14))
+		for i := range b {
+			b[i] = "abc"[r.IntN(3)]
+		}
+		return string(b)
+	}
+	bad := 0
+	check := func(args ...string) {
+		if bad >= 10 {
+			return
+		}
+		mod, red := p.Replies(args...)
+		if !bytes.Equal(mod, red) {
+			bad++
+			t.Errorf("%q\n  modhost: %q\n  redis:   %q", args, mod, red)
+		}
+	}
+	for i := 0; i < 300; i++ {
+		p.Do("MSET", "x", word(), "y", word())
+		check("LCS", "x", "y")
+		check("LCS", "x", "y", "IDX", "WITHMATCHLEN")
+		check("LCS", "x", "y", "IDX", "MINMATCHLEN", strconv.Itoa(r.IntN(4)))
+		check("GETRANGE", "x", strconv.Itoa(r.IntN(40)-20), strconv.Itoa(r.IntN(40)-20))
+		check("SETRANGE", "y", strconv.Itoa(r.IntN(20)), word())
+		check("GET", "y")
+	}
+}

@@ -249,9 +249,9 @@ func (p *Persistence) KillBgsave() bool {
 	if !p.bgRunning {
 		return false
 	}
+	// Like a child killed with SIGUSR1, this leaves the last status as is.
 	p.bgRunning = false
 	p.bgDone = nil
-	p.lastBgOK = false
 	return true
 }
 

@@ -423,3 +423,37 @@ func TestStringsRandom(t *testing.T) {
 		check("GET", "y")
 	}
 }
+
+// TestExpireRandom runs the EXPIRE family with random values and option
+// sets on keys with and without a TTL, against real Redis.
+func TestExpireRandom(t *testing.T) {
+	p := Start(t)
+	r := rand.New(rand.NewPCG(17, 2026))
+	cmds := []string{"EXPIRE", "PEXPIRE", "EXPIREAT", "PEXPIREAT"}
+	// Values stay clear of the current TTL (1000s) so no comparison hangs
+	// on the clock.
+	vals := []string{"-5", "0", "50", "5000", "50000", "9999999999", "99999999999999", "1",
+		"9223372036854775807", "-9223372036854775808", "9223372036854775", "x", "1.5"}
+	opts := []string{"NX", "XX", "GT", "LT", "nx", "gt", "bogus"}
+	bad := 0
+	for i := 0; i < 600 && bad < 10; i++ {
+		p.Do("DEL", "k")
+		switch r.IntN(3) {
+		case 0:
+			p.Do("SET", "k", "v")
+		case 1:
+			p.Do("SET", "k", "v", "EX", "1000")
+		}
+		args := []string{cmds[r.IntN(4)], "k", vals[r.IntN(len(vals))]}
+		for n := r.IntN(3); n > 0; n-- {
+			args = append(args, opts[r.IntN(len(opts))])
+		}
+		for _, a := range [][]string{args, {"TTL", "k"}, {"EXISTS", "k"}} {
+			mod, red := p.Replies(a...)
+			if !bytes.Equal(mod, red) {
+				bad++
+				t.Errorf("%q (after %q)\n  modhost: %q\n  redis:   %q", a, args, mod, red)
+			}
+		}
+	}
+}

@@ -184,6 +184,17 @@ func (p *Persistence) Save(s *engine.Server) error {
 	return nil
 }
 
+// MsgMISCONF is the error write commands (and PING) get while
+// WritesDenied is true.
+const MsgMISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error."
+
+// WritesDenied reports Redis's DISK_ERROR_TYPE_RDB condition: the last
+// background save failed while save points exist and stopOnError
+// (stop-writes-on-bgsave-error) is set. Dispatch consults it. Lock held.
+func (p *Persistence) WritesDenied(stopOnError bool) bool {
+	return stopOnError && p.HasSavePoints() && !p.lastBgOK
+}
+
 // BgsaveInProgress reports whether a background save runs. Lock held.
 func (p *Persistence) BgsaveInProgress() bool { return p.bgRunning }
 

@@ -19,6 +19,7 @@ void mh_api_missing(const char *name);
 #include "../shim/key.c"
 #include "../shim/type.c"
 #include "../shim/block.c"
+#include "../shim/replicate.c"
 #include "../shim/glue.c"
 #include "../shim/dict.c"
 #include "../shim/event.c"

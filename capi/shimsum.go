@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "6fa93f3240af341e1c4462b747dfb656307d1850d3b2f330dbd7083604ebffca"
+const shimSum = "6dfc80c9d7f19f9b033b9b612ef23df6605754145296fb583debdef2edf470c9"

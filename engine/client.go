@@ -74,6 +74,8 @@ type Client struct {
 	QueryBuf int
 	// CurrentCmd is the command being executed.
 	CurrentCmd *Spec
+	// CurrentArgs are its arguments (borrowed: valid during the call).
+	CurrentArgs [][]byte
 	// Resp is the protocol chosen with HELLO (2 or 3).
 	Resp int
 

@@ -357,12 +357,12 @@ func allowedInPubSub(cmd *Spec) bool {
 // checks (EXEC and RM_Call use it directly).
 func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	start := time.Now()
-	prevCmd := c.CurrentCmd
-	c.CurrentCmd = cmd
+	prevCmd, prevArgs := c.CurrentCmd, c.CurrentArgs
+	c.CurrentCmd, c.CurrentArgs = cmd, args
 	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
 	s.prevErrs = s.Stats.ErrorReplies
 	cmd.Run(&ctx)
-	c.CurrentCmd = prevCmd
+	c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
 	dur := time.Since(start)
 	// Like Redis's call(), count executed commands only (nested ones from
 	// EXEC and RM_Call too), never rejected ones.

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 264 of the 354 names in redismodule.h are
+ * named here are already defined. 266 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -368,6 +368,10 @@ typedef int (*mh_sig_RegisterNumericConfig)(RedisModuleCtx *ctx, const char *nam
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterNumericConfig), mh_sig_RegisterNumericConfig), "RM_RegisterNumericConfig signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterStringConfig)(RedisModuleCtx *ctx, const char *name, const char *default_val, unsigned int flags, RedisModuleConfigGetStringFunc getfn, RedisModuleConfigSetStringFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterStringConfig), mh_sig_RegisterStringConfig), "RM_RegisterStringConfig signature differs from redismodule.h");
+typedef int (*mh_sig_Replicate)(RedisModuleCtx *ctx, const char *cmdname, const char *fmt, ...);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Replicate), mh_sig_Replicate), "RM_Replicate signature differs from redismodule.h");
+typedef int (*mh_sig_ReplicateVerbatim)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplicateVerbatim), mh_sig_ReplicateVerbatim), "RM_ReplicateVerbatim signature differs from redismodule.h");
 typedef void (*mh_sig_ReplySetArrayLength)(RedisModuleCtx *ctx, long len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ReplySetArrayLength), mh_sig_ReplySetArrayLength), "RM_ReplySetArrayLength signature differs from redismodule.h");
 typedef void (*mh_sig_ReplySetAttributeLength)(RedisModuleCtx *ctx, long len);
@@ -723,6 +727,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_RegisterInfoFunc", (void *)RM_RegisterInfoFunc},
     {"RedisModule_RegisterNumericConfig", (void *)RM_RegisterNumericConfig},
     {"RedisModule_RegisterStringConfig", (void *)RM_RegisterStringConfig},
+    {"RedisModule_Replicate", (void *)RM_Replicate},
+    {"RedisModule_ReplicateVerbatim", (void *)RM_ReplicateVerbatim},
     {"RedisModule_ReplySetArrayLength", (void *)RM_ReplySetArrayLength},
     {"RedisModule_ReplySetAttributeLength", (void *)RM_ReplySetAttributeLength},
     {"RedisModule_ReplySetMapLength", (void *)RM_ReplySetMapLength},
@@ -812,8 +818,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 264;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 264, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 266;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 266, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -878,8 +884,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RegisterClusterMessageReceiver",
     "RedisModule_RegisterCommandFilter",
     "RedisModule_RegisterDefragFunc",
-    "RedisModule_Replicate",
-    "RedisModule_ReplicateVerbatim",
     "RedisModule_ReplySetPushLength",
     "RedisModule_SaveDataTypeToString",
     "RedisModule_Scan",
@@ -908,7 +912,7 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_StreamTrimByLength",
     "RedisModule_UnregisterCommandFilter",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 90;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 88;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

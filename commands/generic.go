@@ -564,7 +564,10 @@ func cmdFlushdb(c *engine.Ctx) {
 	if !flushArg(c) {
 		return
 	}
+	async := flushAsync(c)
+	c.S.FireFlush(false, c.DB.ID, async)
 	flushDB(c, c.DB)
+	c.S.FireFlush(true, c.DB.ID, async)
 	c.W.OK()
 }
 
@@ -572,10 +575,19 @@ func cmdFlushall(c *engine.Ctx) {
 	if !flushArg(c) {
 		return
 	}
+	async := flushAsync(c)
+	c.S.FireFlush(false, -1, async)
 	for _, db := range c.S.KS.DBs {
 		flushDB(c, db)
 	}
+	c.S.FireFlush(true, -1, async)
 	c.W.OK()
+}
+
+// flushAsync reports an ASYNC argument (the module FlushDB event's sync
+// field is its negation).
+func flushAsync(c *engine.Ctx) bool {
+	return len(c.Args) == 2 && strings.EqualFold(cString(c.Args[1]), "async")
 }
 
 func cmdSwapdb(c *engine.Ctx) {
@@ -601,6 +613,7 @@ func cmdSwapdb(c *engine.Ctx) {
 		c.S.SignalBlockedKeys(da)
 		c.S.SignalBlockedKeys(db)
 	}
+	c.S.FireSwapDB(a, b)
 	c.S.KS.Dirty++
 	c.W.OK()
 }

@@ -332,14 +332,30 @@ func (l *List) Set(i int, v []byte) bool {
 	diff := lpEntryBytes(v) - lpEntryBytes(old)
 	l.bytes += diff
 	if l.quick && len(l.nodes) > 0 {
-		if k, _ := l.nodeAt(i); !l.nodes[k].plain {
-			l.nodes[k].sz += diff
+		k, _ := l.nodeAt(i)
+		nd := &l.nodes[k]
+		switch large := isLargeElement(len(v)); {
+		case nd.plain && !large:
+			// A plain node given a small value becomes a packed one.
+			*nd = newNode(v)
+		case !nd.plain && large:
+			// A large value leaves its packed node for a plain node of its own.
+			nd.n--
+			nd.sz -= lpEntryBytes(old)
+			at := k + 1
+			if nd.n == 0 {
+				l.nodes[k] = newNode(v)
+				break
+			}
+			l.nodes = append(l.nodes, qlNode{})
+			copy(l.nodes[at+1:], l.nodes[at:])
+			l.nodes[at] = newNode(v)
+		case !nd.plain:
+			nd.sz += diff
 		}
 	}
 	l.buf[j] = append([]byte(nil), v...)
-	if len(v) < len(old) {
-		l.afterShrink()
-	}
+	l.afterShrink()
 	return true
 }
 

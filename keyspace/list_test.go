@@ -3,6 +3,7 @@ package keyspace
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -128,4 +129,53 @@ func TestListpackEntryBytes(t *testing.T) {
 			t.Errorf("%q: %d want %d", v, got, want)
 		}
 	}
+}
+
+// TestListRedisConversions replays the conversion cases of Redis 7.2's
+// list test suite ("List quicklist -> listpack encoding conversion").
+func TestListRedisConversions(t *testing.T) {
+	old := ListMaxListpackSize
+	defer func() { ListMaxListpackSize = old }()
+	mk := func(elems ...string) *List {
+		l := NewList()
+		for _, e := range elems {
+			l.PushTail([]byte(e))
+		}
+		return l
+	}
+	want := func(l *List, enc, what string) {
+		t.Helper()
+		if l.Encoding() != enc {
+			t.Fatalf("%s: %s, want %s (nodes %v)", what, l.Encoding(), enc, l.nodes)
+		}
+	}
+	ListMaxListpackSize = 3
+	l := mk("a", "b", "c", "d")
+	want(l, "quicklist", "create")
+	for i := 0; i < 3; i++ {
+		l.PopTail()
+	}
+	want(l, "listpack", "rpop 3")
+	l = mk("a", "a", "a", "d")
+	l.Filter(func(_ int, v []byte) bool { return string(v) != "a" })
+	want(l, "listpack", "lrem")
+	l = mk("a", "b", "c", "d")
+	l.Trim(1, 1)
+	want(l, "listpack", "ltrim")
+	l = mk("a", "b", "c")
+	l.Set(0, []byte("hello"))
+	want(l, "quicklist", "lset grows")
+
+	ListMaxListpackSize = -1
+	large := strings.Repeat("x", 8192)
+	l = mk("a", "b", "c", large)
+	want(l, "quicklist", "create large")
+	l.PopTail()
+	want(l, "listpack", "rpop large")
+	l = mk(large, "a", "b")
+	l.PopTail()
+	l.PopTail()
+	want(l, "quicklist", "plain node stays")
+	l.Set(-1, []byte("c"))
+	want(l, "listpack", "lset small over plain")
 }

@@ -31,9 +31,19 @@ func FuzzLoad(f *testing.F) {
 		f.Add(p)
 		f.Add(append([]byte("REDIS0010\xfe\x00\x00\x01k"), p[1:len(p)-10]...))
 	}
+	// An image with a module value and aux data, for the module paths.
+	typ := newGoType("mh-test01")
+	mks := keyspace.New(16)
+	mks.DBs[0].Set("m", typ.add(&goVal{u: 1, i: -1, f: 2, d: 3, s: []byte("s")}))
+	if mimg, err := Encode(mks, SaveOptions{Modules: &goModules{types: []*goType{typ}}, Checksum: true}); err == nil {
+		f.Add(mimg)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ks := keyspace.New(16)
 		_, _ = Load(data, ks, LoadOptions{SkipChecksum: true})
+		mods := &goModules{types: []*goType{newGoType("mh-test01")}}
+		_, _ = Load(data, keyspace.New(16), LoadOptions{SkipChecksum: true, Modules: mods})
+		_, _ = Restore(data, mods, "k", 0)
 		_, _ = Restore(data, nil, "k", 0)
 		if len(data) > 0 {
 			body := append([]byte{data[0] % 22}, data[1:]...)

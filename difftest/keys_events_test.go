@@ -457,3 +457,44 @@ func TestExpireRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestSetOptionsRandom runs SET and GETEX with random option lists (valid,
+// conflicting, repeated, incomplete) on keys in every state, against real
+// Redis.
+func TestSetOptionsRandom(t *testing.T) {
+	p := Start(t)
+	r := rand.New(rand.NewPCG(19, 2026))
+	words := []string{"NX", "XX", "GET", "KEEPTTL", "PERSIST", "EX", "PX", "EXAT", "PXAT", "ex", "get", "bogus"}
+	// No value short enough as a PX to expire between two commands.
+	vals := []string{"5000", "100000", "99999999999", "99999999999000", "1000000000", "0", "-1", "x", "9223372036854775807"}
+	bad := 0
+	for i := 0; i < 800 && bad < 10; i++ {
+		p.Do("DEL", "k")
+		switch r.IntN(4) {
+		case 0:
+			p.Do("SET", "k", "old")
+		case 1:
+			p.Do("SET", "k", "old", "EX", "1000")
+		case 2:
+			p.Do("RPUSH", "k", "x")
+		}
+		args := []string{"SET", "k", "new"}
+		if r.IntN(4) == 0 {
+			args = []string{"GETEX", "k"}
+		}
+		for n := r.IntN(4); n > 0; n-- {
+			w := words[r.IntN(len(words))]
+			args = append(args, w)
+			if r.IntN(3) > 0 && (w == "EX" || w == "PX" || w == "EXAT" || w == "PXAT" || w == "ex") {
+				args = append(args, vals[r.IntN(len(vals))])
+			}
+		}
+		for _, a := range [][]string{args, {"TYPE", "k"}, {"TTL", "k"}, {"GET", "k"}} {
+			mod, red := p.Replies(a...)
+			if !bytes.Equal(mod, red) {
+				bad++
+				t.Errorf("%q (after %q)\n  modhost: %q\n  redis:   %q", a, args, mod, red)
+			}
+		}
+	}
+}

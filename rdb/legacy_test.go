@@ -247,3 +247,48 @@ func TestLegacyEncodings(t *testing.T) {
 		t.Errorf("v1 stream: %s", st)
 	}
 }
+
+// A Redis 7.2 stream (STREAM_LISTPACKS_3) carries each consumer's active
+// time after its seen time.
+func TestStreamV3(t *testing.T) {
+	e := &encoder{}
+	e.u8(TypeStreamListpacks3)
+	keys, nodes := streamNodes([]StreamEntry{{StreamID{5, 1}, [][]byte{[]byte("f"), []byte("v")}}})
+	e.length(1)
+	e.str(keys[0])
+	e.rawStr(nodes[0])
+	for _, n := range []uint64{1, 5, 1, 5, 1, 0, 0, 1} { // length, last, first, max deleted, added
+		e.length(n)
+	}
+	e.length(1)
+	e.str([]byte("g"))
+	e.length(5)
+	e.length(1)
+	e.length(1) // entries read
+	e.length(1)
+	e.b = append(e.b, StreamID{5, 1}.raw()...)
+	e.millis(1700000000000)
+	e.length(2)
+	e.length(1)
+	e.str([]byte("c"))
+	e.millis(1700000000001) // seen
+	e.millis(1700000000002) // active
+	e.length(1)
+	e.b = append(e.b, StreamID{5, 1}.raw()...)
+	p := e.b
+	p = binary.LittleEndian.AppendUint16(p, 11)
+	p = binary.LittleEndian.AppendUint64(p, CRC64(0, p))
+	if !VerifyPayload(p, false) {
+		t.Fatal("v11 payload refused")
+	}
+	v, err := Restore(p, nil, "k", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := v.(*keyspace.Stream)
+	g := s.Group("g")
+	c := g.Consumer("c")
+	if c == nil || c.SeenTime != 1700000000001 || c.ActiveTime != 1700000000002 || g.Pending(keyspace.StreamID{Ms: 5, Seq: 1}).DeliveryCount != 2 {
+		t.Fatalf("group %+v consumer %+v", g, c)
+	}
+}

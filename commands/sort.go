@@ -17,19 +17,24 @@ func registerSort(t *engine.Table) {
 	t.Add(&engine.Spec{Name: "sort_ro", Arity: -2, Flags: readonly, First: 1, Last: 1, Step: 1, ACL: append([]string{"read"}, acl...), Run: func(c *engine.Ctx) { sortCommand(c, true) }})
 }
 
-// sortKeys reports the sorted key plus a STORE destination.
+// sortKeys reports the sorted key plus the last STORE destination, with
+// the same scan as Redis's sortGetKeys (LIMIT, GET and BY skip their
+// arguments unchecked; STORE does not skip its own).
 func sortKeys(args [][]byte) []int {
 	out := []int{1}
-	for j := 2; j < len(args); j++ {
+	store := 0
+	for i := 2; i < len(args); i++ {
 		switch {
-		case eqFold(args[j], "limit") && j+2 < len(args):
-			j += 2
-		case (eqFold(args[j], "get") || eqFold(args[j], "by")) && j+1 < len(args):
-			j++
-		case eqFold(args[j], "store") && j+1 < len(args):
-			out = append(out, j+1)
-			j++
+		case eqFold(args[i], "limit"):
+			i += 2
+		case eqFold(args[i], "get"), eqFold(args[i], "by"):
+			i++
+		case eqFold(args[i], "store") && i+1 < len(args):
+			store = i + 1
 		}
+	}
+	if store > 0 {
+		out = append(out, store)
 	}
 	return out
 }

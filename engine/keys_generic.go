@@ -8,17 +8,12 @@ import "modhost/keyspace"
 // db with the other: as in Redis, a watched key that exists on neither side
 // is not a change. Lock held.
 func (s *Server) TouchWatchedExisting(db, other *keyspace.DB) {
-	for rk, list := range s.watchers {
-		if rk.db != db.ID {
-			continue
-		}
-		if db.Peek(rk.key) == nil && (other == nil || other.Peek(rk.key) == nil) {
-			continue
-		}
-		for _, c := range list {
-			c.Flags |= ClientDirtyCAS
-		}
+	// watch.go keeps the already-expired-when-watched exception.
+	if other == nil {
+		s.TouchAllWatched(db.ID)
+		return
 	}
+	s.touchSwapped(db.ID, other.ID)
 }
 
 // SignalBlockedKeys marks as ready every key of db that clients are

@@ -104,3 +104,15 @@ func TestRedisFixtures(t *testing.T) {
 		}
 	}
 }
+
+// A listpack-encoded set (type 20, written by Redis 7.2 for SADD k x y).
+func TestSetListpackV11(t *testing.T) {
+	p, _ := hex.DecodeString("140d0d000000020081780281790" + "2ff0a00754fe6182a677e03")
+	v, err := Restore(p, nil, "k", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := describeValue(v); got != `set/listpack ["x" "y"]` {
+		t.Fatal(got)
+	}
+}

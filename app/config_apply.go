@@ -7,6 +7,7 @@ import (
 	"modhost/commands"
 	"modhost/config"
 	"modhost/engine"
+	"modhost/keyspace"
 	"modhost/server"
 )
 
@@ -39,6 +40,21 @@ func syncSettings(cfg *config.Config, s *engine.Settings) {
 	s.MaxMemoryPolicy = cfg.String("maxmemory-policy")
 }
 
+// encodingVars maps the encoding-threshold directives to the keyspace
+// variables that hold them.
+var encodingVars = map[string]*int{
+	"hash-max-listpack-entries": &keyspace.HashMaxListpackEntries,
+	"hash-max-listpack-value":   &keyspace.HashMaxListpackValue,
+	"set-max-intset-entries":    &keyspace.SetMaxIntsetEntries,
+	"set-max-listpack-entries":  &keyspace.SetMaxListpackEntries,
+	"set-max-listpack-value":    &keyspace.SetMaxListpackValue,
+	"zset-max-listpack-entries": &keyspace.ZSetMaxListpackEntries,
+	"zset-max-listpack-value":   &keyspace.ZSetMaxListpackValue,
+	"list-max-listpack-size":    &keyspace.ListMaxListpackSize,
+	"stream-node-max-bytes":     &keyspace.StreamNodeMaxBytes,
+	"stream-node-max-entries":   &keyspace.StreamNodeMaxEntries,
+}
+
 // Texts CONFIG SET shows when a new port or bind cannot be listened on.
 const (
 	errListenPort = "Unable to listen on this port. Check server logs."
@@ -67,8 +83,16 @@ func (in *Instance) applyConfig() {
 			return nil
 		})
 	}
+	for name, p := range encodingVars {
+		p, name := p, name
+		*p = int(cfg.Int(name))
+		cfg.OnApply(name, func(_, _ string) error {
+			*p = int(cfg.Int(name))
+			return nil
+		})
+	}
 	eng.RequirePass = cfg.String("requirepass")
-	cfg.OnApply("requirepass", func(_, v string) error {
+	cfg.OnApply("requirepass", func(_, _ string) error {
 		eng.RequirePass = cfg.String("requirepass")
 		return nil
 	})

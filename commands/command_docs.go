@@ -1,5 +1,7 @@
 package commands
 
+import "modhost/engine"
+
 // Generated from Redis 7.2.6's command descriptions (facts only: the
 // argument trees, history notes and documentation flags COMMAND DOCS
 // reports for core commands). Summaries, versions, complexities, tips and
@@ -8,1849 +10,1849 @@ package commands
 // coreDocs holds the extra COMMAND DOCS fields of core commands by full
 // name ("client|kill").
 var coreDocs = map[string]cmdDocs{
-	"acl|cat": {args: []docArg{
-		{name: "category", typ: "string", flags: 1},
+	"acl|cat": {args: []engine.DocArg{
+		{Name: "category", Type: "string", Flags: 1},
 	}},
-	"acl|deluser": {args: []docArg{
-		{name: "username", typ: "string", flags: 2},
+	"acl|deluser": {args: []engine.DocArg{
+		{Name: "username", Type: "string", Flags: 2},
 	}},
-	"acl|dryrun": {args: []docArg{
-		{name: "username", typ: "string"},
-		{name: "command", typ: "string"},
-		{name: "arg", typ: "string", flags: 3},
+	"acl|dryrun": {args: []engine.DocArg{
+		{Name: "username", Type: "string"},
+		{Name: "command", Type: "string"},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"acl|genpass": {args: []docArg{
-		{name: "bits", typ: "integer", flags: 1},
+	"acl|genpass": {args: []engine.DocArg{
+		{Name: "bits", Type: "integer", Flags: 1},
 	}},
-	"acl|getuser": {history: [][2]string{{"6.2.0", "Added Pub/Sub channel patterns."}, {"7.0.0", "Added selectors and changed the format of key and channel patterns from a list to their rule representation."}}, args: []docArg{
-		{name: "username", typ: "string"},
+	"acl|getuser": {history: [][2]string{{"6.2.0", "Added Pub/Sub channel patterns."}, {"7.0.0", "Added selectors and changed the format of key and channel patterns from a list to their rule representation."}}, args: []engine.DocArg{
+		{Name: "username", Type: "string"},
 	}},
-	"acl|log": {history: [][2]string{{"7.2.0", "Added entry ID, timestamp created, and timestamp last updated."}}, args: []docArg{
-		{name: "operation", typ: "oneof", flags: 1, args: []docArg{
-			{name: "count", typ: "integer"},
-			{name: "reset", typ: "pure-token", token: "RESET"},
+	"acl|log": {history: [][2]string{{"7.2.0", "Added entry ID, timestamp created, and timestamp last updated."}}, args: []engine.DocArg{
+		{Name: "operation", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer"},
+			{Name: "reset", Type: "pure-token", Token: "RESET"},
 		}},
 	}},
-	"acl|setuser": {history: [][2]string{{"6.2.0", "Added Pub/Sub channel patterns."}, {"7.0.0", "Added selectors and key based permissions."}}, args: []docArg{
-		{name: "username", typ: "string"},
-		{name: "rule", typ: "string", flags: 3},
+	"acl|setuser": {history: [][2]string{{"6.2.0", "Added Pub/Sub channel patterns."}, {"7.0.0", "Added selectors and key based permissions."}}, args: []engine.DocArg{
+		{Name: "username", Type: "string"},
+		{Name: "rule", Type: "string", Flags: 3},
 	}},
-	"append": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "value", typ: "string"},
+	"append": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "value", Type: "string"},
 	}},
-	"auth": {history: [][2]string{{"6.0.0", "Added ACL style (username and password)."}}, args: []docArg{
-		{name: "username", typ: "string", since: "6.0.0", flags: 1},
-		{name: "password", typ: "string"},
+	"auth": {history: [][2]string{{"6.0.0", "Added ACL style (username and password)."}}, args: []engine.DocArg{
+		{Name: "username", Type: "string", Since: "6.0.0", Flags: 1},
+		{Name: "password", Type: "string"},
 	}},
-	"bgsave": {history: [][2]string{{"3.2.2", "Added the `SCHEDULE` option."}}, args: []docArg{
-		{name: "schedule", typ: "pure-token", token: "SCHEDULE", since: "3.2.2", flags: 1},
+	"bgsave": {history: [][2]string{{"3.2.2", "Added the `SCHEDULE` option."}}, args: []engine.DocArg{
+		{Name: "schedule", Type: "pure-token", Token: "SCHEDULE", Since: "3.2.2", Flags: 1},
 	}},
-	"bitcount": {history: [][2]string{{"7.0.0", "Added the `BYTE|BIT` option."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "range", typ: "block", flags: 1, args: []docArg{
-			{name: "start", typ: "integer"},
-			{name: "end", typ: "integer"},
-			{name: "unit", typ: "oneof", since: "7.0.0", flags: 1, args: []docArg{
-				{name: "byte", typ: "pure-token", token: "BYTE"},
-				{name: "bit", typ: "pure-token", token: "BIT"},
+	"bitcount": {history: [][2]string{{"7.0.0", "Added the `BYTE|BIT` option."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "range", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "start", Type: "integer"},
+			{Name: "end", Type: "integer"},
+			{Name: "unit", Type: "oneof", Since: "7.0.0", Flags: 1, Args: []engine.DocArg{
+				{Name: "byte", Type: "pure-token", Token: "BYTE"},
+				{Name: "bit", Type: "pure-token", Token: "BIT"},
 			}},
 		}},
 	}},
-	"bitfield": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "operation", typ: "oneof", flags: 3, args: []docArg{
-			{name: "get-block", typ: "block", token: "GET", args: []docArg{
-				{name: "encoding", typ: "string"},
-				{name: "offset", typ: "integer"},
+	"bitfield": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "operation", Type: "oneof", Flags: 3, Args: []engine.DocArg{
+			{Name: "get-block", Type: "block", Token: "GET", Args: []engine.DocArg{
+				{Name: "encoding", Type: "string"},
+				{Name: "offset", Type: "integer"},
 			}},
-			{name: "write", typ: "block", args: []docArg{
-				{name: "overflow-block", typ: "oneof", token: "OVERFLOW", flags: 1, args: []docArg{
-					{name: "wrap", typ: "pure-token", token: "WRAP"},
-					{name: "sat", typ: "pure-token", token: "SAT"},
-					{name: "fail", typ: "pure-token", token: "FAIL"},
+			{Name: "write", Type: "block", Args: []engine.DocArg{
+				{Name: "overflow-block", Type: "oneof", Token: "OVERFLOW", Flags: 1, Args: []engine.DocArg{
+					{Name: "wrap", Type: "pure-token", Token: "WRAP"},
+					{Name: "sat", Type: "pure-token", Token: "SAT"},
+					{Name: "fail", Type: "pure-token", Token: "FAIL"},
 				}},
-				{name: "write-operation", typ: "oneof", args: []docArg{
-					{name: "set-block", typ: "block", token: "SET", args: []docArg{
-						{name: "encoding", typ: "string"},
-						{name: "offset", typ: "integer"},
-						{name: "value", typ: "integer"},
+				{Name: "write-operation", Type: "oneof", Args: []engine.DocArg{
+					{Name: "set-block", Type: "block", Token: "SET", Args: []engine.DocArg{
+						{Name: "encoding", Type: "string"},
+						{Name: "offset", Type: "integer"},
+						{Name: "value", Type: "integer"},
 					}},
-					{name: "incrby-block", typ: "block", token: "INCRBY", args: []docArg{
-						{name: "encoding", typ: "string"},
-						{name: "offset", typ: "integer"},
-						{name: "increment", typ: "integer"},
+					{Name: "incrby-block", Type: "block", Token: "INCRBY", Args: []engine.DocArg{
+						{Name: "encoding", Type: "string"},
+						{Name: "offset", Type: "integer"},
+						{Name: "increment", Type: "integer"},
 					}},
 				}},
 			}},
 		}},
 	}},
-	"bitfield_ro": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "get-block", typ: "block", token: "GET", flags: 7, args: []docArg{
-			{name: "encoding", typ: "string"},
-			{name: "offset", typ: "integer"},
+	"bitfield_ro": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "get-block", Type: "block", Token: "GET", Flags: 7, Args: []engine.DocArg{
+			{Name: "encoding", Type: "string"},
+			{Name: "offset", Type: "integer"},
 		}},
 	}},
-	"bitop": {args: []docArg{
-		{name: "operation", typ: "oneof", args: []docArg{
-			{name: "and", typ: "pure-token", token: "AND"},
-			{name: "or", typ: "pure-token", token: "OR"},
-			{name: "xor", typ: "pure-token", token: "XOR"},
-			{name: "not", typ: "pure-token", token: "NOT"},
+	"bitop": {args: []engine.DocArg{
+		{Name: "operation", Type: "oneof", Args: []engine.DocArg{
+			{Name: "and", Type: "pure-token", Token: "AND"},
+			{Name: "or", Type: "pure-token", Token: "OR"},
+			{Name: "xor", Type: "pure-token", Token: "XOR"},
+			{Name: "not", Type: "pure-token", Token: "NOT"},
 		}},
-		{name: "destkey", typ: "key", ks: 1},
-		{name: "key", typ: "key", ks: 2, flags: 2},
+		{Name: "destkey", Type: "key", KeySpec: 1},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
 	}},
-	"bitpos": {history: [][2]string{{"7.0.0", "Added the `BYTE|BIT` option."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "bit", typ: "integer"},
-		{name: "range", typ: "block", flags: 1, args: []docArg{
-			{name: "start", typ: "integer"},
-			{name: "end-unit-block", typ: "block", flags: 1, args: []docArg{
-				{name: "end", typ: "integer"},
-				{name: "unit", typ: "oneof", since: "7.0.0", flags: 1, args: []docArg{
-					{name: "byte", typ: "pure-token", token: "BYTE"},
-					{name: "bit", typ: "pure-token", token: "BIT"},
+	"bitpos": {history: [][2]string{{"7.0.0", "Added the `BYTE|BIT` option."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "bit", Type: "integer"},
+		{Name: "range", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "start", Type: "integer"},
+			{Name: "end-unit-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+				{Name: "end", Type: "integer"},
+				{Name: "unit", Type: "oneof", Since: "7.0.0", Flags: 1, Args: []engine.DocArg{
+					{Name: "byte", Type: "pure-token", Token: "BYTE"},
+					{Name: "bit", Type: "pure-token", Token: "BIT"},
 				}},
 			}},
 		}},
 	}},
-	"blmove": {args: []docArg{
-		{name: "source", typ: "key", ks: 1},
-		{name: "destination", typ: "key", ks: 2},
-		{name: "wherefrom", typ: "oneof", args: []docArg{
-			{name: "left", typ: "pure-token", token: "LEFT"},
-			{name: "right", typ: "pure-token", token: "RIGHT"},
+	"blmove": {args: []engine.DocArg{
+		{Name: "source", Type: "key", KeySpec: 1},
+		{Name: "destination", Type: "key", KeySpec: 2},
+		{Name: "wherefrom", Type: "oneof", Args: []engine.DocArg{
+			{Name: "left", Type: "pure-token", Token: "LEFT"},
+			{Name: "right", Type: "pure-token", Token: "RIGHT"},
 		}},
-		{name: "whereto", typ: "oneof", args: []docArg{
-			{name: "left", typ: "pure-token", token: "LEFT"},
-			{name: "right", typ: "pure-token", token: "RIGHT"},
+		{Name: "whereto", Type: "oneof", Args: []engine.DocArg{
+			{Name: "left", Type: "pure-token", Token: "LEFT"},
+			{Name: "right", Type: "pure-token", Token: "RIGHT"},
 		}},
-		{name: "timeout", typ: "double"},
+		{Name: "timeout", Type: "double"},
 	}},
-	"blmpop": {args: []docArg{
-		{name: "timeout", typ: "double"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "where", typ: "oneof", args: []docArg{
-			{name: "left", typ: "pure-token", token: "LEFT"},
-			{name: "right", typ: "pure-token", token: "RIGHT"},
+	"blmpop": {args: []engine.DocArg{
+		{Name: "timeout", Type: "double"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "where", Type: "oneof", Args: []engine.DocArg{
+			{Name: "left", Type: "pure-token", Token: "LEFT"},
+			{Name: "right", Type: "pure-token", Token: "RIGHT"},
 		}},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
 	}},
-	"blpop": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "timeout", typ: "double"},
+	"blpop": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "timeout", Type: "double"},
 	}},
-	"brpop": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "timeout", typ: "double"},
+	"brpop": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "timeout", Type: "double"},
 	}},
-	"brpoplpush": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`BLMOVE` with the `RIGHT` and `LEFT` arguments", history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []docArg{
-		{name: "source", typ: "key", ks: 1},
-		{name: "destination", typ: "key", ks: 2},
-		{name: "timeout", typ: "double"},
+	"brpoplpush": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`BLMOVE` with the `RIGHT` and `LEFT` arguments", history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []engine.DocArg{
+		{Name: "source", Type: "key", KeySpec: 1},
+		{Name: "destination", Type: "key", KeySpec: 2},
+		{Name: "timeout", Type: "double"},
 	}},
-	"bzmpop": {args: []docArg{
-		{name: "timeout", typ: "double"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "where", typ: "oneof", args: []docArg{
-			{name: "min", typ: "pure-token", token: "MIN"},
-			{name: "max", typ: "pure-token", token: "MAX"},
+	"bzmpop": {args: []engine.DocArg{
+		{Name: "timeout", Type: "double"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "where", Type: "oneof", Args: []engine.DocArg{
+			{Name: "min", Type: "pure-token", Token: "MIN"},
+			{Name: "max", Type: "pure-token", Token: "MAX"},
 		}},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
 	}},
-	"bzpopmax": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "timeout", typ: "double"},
+	"bzpopmax": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "timeout", Type: "double"},
 	}},
-	"bzpopmin": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "timeout", typ: "double"},
+	"bzpopmin": {history: [][2]string{{"6.0.0", "`timeout` is interpreted as a double instead of an integer."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "timeout", Type: "double"},
 	}},
-	"client|caching": {args: []docArg{
-		{name: "mode", typ: "oneof", args: []docArg{
-			{name: "yes", typ: "pure-token", token: "YES"},
-			{name: "no", typ: "pure-token", token: "NO"},
+	"client|caching": {args: []engine.DocArg{
+		{Name: "mode", Type: "oneof", Args: []engine.DocArg{
+			{Name: "yes", Type: "pure-token", Token: "YES"},
+			{Name: "no", Type: "pure-token", Token: "NO"},
 		}},
 	}},
-	"client|kill": {history: [][2]string{{"2.8.12", "Added new filter format."}, {"2.8.12", "`ID` option."}, {"3.2.0", "Added `master` type in for `TYPE` option."}, {"5.0.0", "Replaced `slave` `TYPE` with `replica`. `slave` still supported for backward compatibility."}, {"6.2.0", "`LADDR` option."}}, args: []docArg{
-		{name: "filter", typ: "oneof", args: []docArg{
-			{name: "old-format", typ: "string", display: "ip:port", deprecated: "2.8.12"},
-			{name: "new-format", typ: "oneof", flags: 2, args: []docArg{
-				{name: "client-id", typ: "integer", token: "ID", since: "2.8.12", flags: 1},
-				{name: "client-type", typ: "oneof", token: "TYPE", since: "2.8.12", flags: 1, args: []docArg{
-					{name: "normal", typ: "pure-token", token: "normal"},
-					{name: "master", typ: "pure-token", token: "master", since: "3.2.0"},
-					{name: "slave", typ: "pure-token", token: "slave"},
-					{name: "replica", typ: "pure-token", token: "replica", since: "5.0.0"},
-					{name: "pubsub", typ: "pure-token", token: "pubsub"},
+	"client|kill": {history: [][2]string{{"2.8.12", "Added new filter format."}, {"2.8.12", "`ID` option."}, {"3.2.0", "Added `master` type in for `TYPE` option."}, {"5.0.0", "Replaced `slave` `TYPE` with `replica`. `slave` still supported for backward compatibility."}, {"6.2.0", "`LADDR` option."}}, args: []engine.DocArg{
+		{Name: "filter", Type: "oneof", Args: []engine.DocArg{
+			{Name: "old-format", Type: "string", Display: "ip:port", Deprecated: "2.8.12"},
+			{Name: "new-format", Type: "oneof", Flags: 2, Args: []engine.DocArg{
+				{Name: "client-id", Type: "integer", Token: "ID", Since: "2.8.12", Flags: 1},
+				{Name: "client-type", Type: "oneof", Token: "TYPE", Since: "2.8.12", Flags: 1, Args: []engine.DocArg{
+					{Name: "normal", Type: "pure-token", Token: "normal"},
+					{Name: "master", Type: "pure-token", Token: "master", Since: "3.2.0"},
+					{Name: "slave", Type: "pure-token", Token: "slave"},
+					{Name: "replica", Type: "pure-token", Token: "replica", Since: "5.0.0"},
+					{Name: "pubsub", Type: "pure-token", Token: "pubsub"},
 				}},
-				{name: "username", typ: "string", token: "USER", flags: 1},
-				{name: "addr", typ: "string", display: "ip:port", token: "ADDR", flags: 1},
-				{name: "laddr", typ: "string", display: "ip:port", token: "LADDR", since: "6.2.0", flags: 1},
-				{name: "skipme", typ: "oneof", token: "SKIPME", flags: 1, args: []docArg{
-					{name: "yes", typ: "pure-token", token: "YES"},
-					{name: "no", typ: "pure-token", token: "NO"},
+				{Name: "username", Type: "string", Token: "USER", Flags: 1},
+				{Name: "addr", Type: "string", Display: "ip:port", Token: "ADDR", Flags: 1},
+				{Name: "laddr", Type: "string", Display: "ip:port", Token: "LADDR", Since: "6.2.0", Flags: 1},
+				{Name: "skipme", Type: "oneof", Token: "SKIPME", Flags: 1, Args: []engine.DocArg{
+					{Name: "yes", Type: "pure-token", Token: "YES"},
+					{Name: "no", Type: "pure-token", Token: "NO"},
 				}},
 			}},
 		}},
 	}},
-	"client|list": {history: [][2]string{{"2.8.12", "Added unique client `id` field."}, {"5.0.0", "Added optional `TYPE` filter."}, {"6.0.0", "Added `user` field."}, {"6.2.0", "Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter."}, {"7.0.0", "Added `resp`, `multi-mem`, `rbs` and `rbp` fields."}, {"7.0.3", "Added `ssub` field."}}, args: []docArg{
-		{name: "client-type", typ: "oneof", token: "TYPE", since: "5.0.0", flags: 1, args: []docArg{
-			{name: "normal", typ: "pure-token", token: "normal"},
-			{name: "master", typ: "pure-token", token: "master"},
-			{name: "replica", typ: "pure-token", token: "replica"},
-			{name: "pubsub", typ: "pure-token", token: "pubsub"},
+	"client|list": {history: [][2]string{{"2.8.12", "Added unique client `id` field."}, {"5.0.0", "Added optional `TYPE` filter."}, {"6.0.0", "Added `user` field."}, {"6.2.0", "Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter."}, {"7.0.0", "Added `resp`, `multi-mem`, `rbs` and `rbp` fields."}, {"7.0.3", "Added `ssub` field."}}, args: []engine.DocArg{
+		{Name: "client-type", Type: "oneof", Token: "TYPE", Since: "5.0.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "normal", Type: "pure-token", Token: "normal"},
+			{Name: "master", Type: "pure-token", Token: "master"},
+			{Name: "replica", Type: "pure-token", Token: "replica"},
+			{Name: "pubsub", Type: "pure-token", Token: "pubsub"},
 		}},
-		{name: "client-id", typ: "integer", token: "ID", since: "6.2.0", flags: 3},
+		{Name: "client-id", Type: "integer", Token: "ID", Since: "6.2.0", Flags: 3},
 	}},
-	"client|no-evict": {args: []docArg{
-		{name: "enabled", typ: "oneof", args: []docArg{
-			{name: "on", typ: "pure-token", token: "ON"},
-			{name: "off", typ: "pure-token", token: "OFF"},
-		}},
-	}},
-	"client|no-touch": {args: []docArg{
-		{name: "enabled", typ: "oneof", args: []docArg{
-			{name: "on", typ: "pure-token", token: "ON"},
-			{name: "off", typ: "pure-token", token: "OFF"},
+	"client|no-evict": {args: []engine.DocArg{
+		{Name: "enabled", Type: "oneof", Args: []engine.DocArg{
+			{Name: "on", Type: "pure-token", Token: "ON"},
+			{Name: "off", Type: "pure-token", Token: "OFF"},
 		}},
 	}},
-	"client|pause": {history: [][2]string{{"6.2.0", "`CLIENT PAUSE WRITE` mode added along with the `mode` option."}}, args: []docArg{
-		{name: "timeout", typ: "integer"},
-		{name: "mode", typ: "oneof", since: "6.2.0", flags: 1, args: []docArg{
-			{name: "write", typ: "pure-token", token: "WRITE"},
-			{name: "all", typ: "pure-token", token: "ALL"},
+	"client|no-touch": {args: []engine.DocArg{
+		{Name: "enabled", Type: "oneof", Args: []engine.DocArg{
+			{Name: "on", Type: "pure-token", Token: "ON"},
+			{Name: "off", Type: "pure-token", Token: "OFF"},
 		}},
 	}},
-	"client|reply": {args: []docArg{
-		{name: "action", typ: "oneof", args: []docArg{
-			{name: "on", typ: "pure-token", token: "ON"},
-			{name: "off", typ: "pure-token", token: "OFF"},
-			{name: "skip", typ: "pure-token", token: "SKIP"},
+	"client|pause": {history: [][2]string{{"6.2.0", "`CLIENT PAUSE WRITE` mode added along with the `mode` option."}}, args: []engine.DocArg{
+		{Name: "timeout", Type: "integer"},
+		{Name: "mode", Type: "oneof", Since: "6.2.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "write", Type: "pure-token", Token: "WRITE"},
+			{Name: "all", Type: "pure-token", Token: "ALL"},
 		}},
 	}},
-	"client|setinfo": {args: []docArg{
-		{name: "attr", typ: "oneof", args: []docArg{
-			{name: "libname", typ: "string", token: "lib-name"},
-			{name: "libver", typ: "string", token: "lib-ver"},
+	"client|reply": {args: []engine.DocArg{
+		{Name: "action", Type: "oneof", Args: []engine.DocArg{
+			{Name: "on", Type: "pure-token", Token: "ON"},
+			{Name: "off", Type: "pure-token", Token: "OFF"},
+			{Name: "skip", Type: "pure-token", Token: "SKIP"},
 		}},
 	}},
-	"client|setname": {args: []docArg{
-		{name: "connection-name", typ: "string"},
-	}},
-	"client|tracking": {args: []docArg{
-		{name: "status", typ: "oneof", args: []docArg{
-			{name: "on", typ: "pure-token", token: "ON"},
-			{name: "off", typ: "pure-token", token: "OFF"},
-		}},
-		{name: "client-id", typ: "integer", token: "REDIRECT", flags: 1},
-		{name: "prefix", typ: "string", token: "PREFIX", flags: 7},
-		{name: "BCAST", typ: "pure-token", token: "BCAST", flags: 1},
-		{name: "OPTIN", typ: "pure-token", token: "OPTIN", flags: 1},
-		{name: "OPTOUT", typ: "pure-token", token: "OPTOUT", flags: 1},
-		{name: "NOLOOP", typ: "pure-token", token: "NOLOOP", flags: 1},
-	}},
-	"client|unblock": {args: []docArg{
-		{name: "client-id", typ: "integer"},
-		{name: "unblock-type", typ: "oneof", flags: 1, args: []docArg{
-			{name: "timeout", typ: "pure-token", token: "TIMEOUT"},
-			{name: "error", typ: "pure-token", token: "ERROR"},
+	"client|setinfo": {args: []engine.DocArg{
+		{Name: "attr", Type: "oneof", Args: []engine.DocArg{
+			{Name: "libname", Type: "string", Token: "lib-name"},
+			{Name: "libver", Type: "string", Token: "lib-ver"},
 		}},
 	}},
-	"cluster|addslots": {args: []docArg{
-		{name: "slot", typ: "integer", flags: 2},
+	"client|setname": {args: []engine.DocArg{
+		{Name: "connection-name", Type: "string"},
 	}},
-	"cluster|addslotsrange": {args: []docArg{
-		{name: "range", typ: "block", flags: 2, args: []docArg{
-			{name: "start-slot", typ: "integer"},
-			{name: "end-slot", typ: "integer"},
+	"client|tracking": {args: []engine.DocArg{
+		{Name: "status", Type: "oneof", Args: []engine.DocArg{
+			{Name: "on", Type: "pure-token", Token: "ON"},
+			{Name: "off", Type: "pure-token", Token: "OFF"},
+		}},
+		{Name: "client-id", Type: "integer", Token: "REDIRECT", Flags: 1},
+		{Name: "prefix", Type: "string", Token: "PREFIX", Flags: 7},
+		{Name: "BCAST", Type: "pure-token", Token: "BCAST", Flags: 1},
+		{Name: "OPTIN", Type: "pure-token", Token: "OPTIN", Flags: 1},
+		{Name: "OPTOUT", Type: "pure-token", Token: "OPTOUT", Flags: 1},
+		{Name: "NOLOOP", Type: "pure-token", Token: "NOLOOP", Flags: 1},
+	}},
+	"client|unblock": {args: []engine.DocArg{
+		{Name: "client-id", Type: "integer"},
+		{Name: "unblock-type", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "timeout", Type: "pure-token", Token: "TIMEOUT"},
+			{Name: "error", Type: "pure-token", Token: "ERROR"},
 		}},
 	}},
-	"cluster|count-failure-reports": {args: []docArg{
-		{name: "node-id", typ: "string"},
+	"cluster|addslots": {args: []engine.DocArg{
+		{Name: "slot", Type: "integer", Flags: 2},
 	}},
-	"cluster|countkeysinslot": {args: []docArg{
-		{name: "slot", typ: "integer"},
-	}},
-	"cluster|delslots": {args: []docArg{
-		{name: "slot", typ: "integer", flags: 2},
-	}},
-	"cluster|delslotsrange": {args: []docArg{
-		{name: "range", typ: "block", flags: 2, args: []docArg{
-			{name: "start-slot", typ: "integer"},
-			{name: "end-slot", typ: "integer"},
+	"cluster|addslotsrange": {args: []engine.DocArg{
+		{Name: "range", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "start-slot", Type: "integer"},
+			{Name: "end-slot", Type: "integer"},
 		}},
 	}},
-	"cluster|failover": {args: []docArg{
-		{name: "options", typ: "oneof", flags: 1, args: []docArg{
-			{name: "force", typ: "pure-token", token: "FORCE"},
-			{name: "takeover", typ: "pure-token", token: "TAKEOVER"},
+	"cluster|count-failure-reports": {args: []engine.DocArg{
+		{Name: "node-id", Type: "string"},
+	}},
+	"cluster|countkeysinslot": {args: []engine.DocArg{
+		{Name: "slot", Type: "integer"},
+	}},
+	"cluster|delslots": {args: []engine.DocArg{
+		{Name: "slot", Type: "integer", Flags: 2},
+	}},
+	"cluster|delslotsrange": {args: []engine.DocArg{
+		{Name: "range", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "start-slot", Type: "integer"},
+			{Name: "end-slot", Type: "integer"},
 		}},
 	}},
-	"cluster|forget": {args: []docArg{
-		{name: "node-id", typ: "string"},
-	}},
-	"cluster|getkeysinslot": {args: []docArg{
-		{name: "slot", typ: "integer"},
-		{name: "count", typ: "integer"},
-	}},
-	"cluster|keyslot": {args: []docArg{
-		{name: "key", typ: "string"},
-	}},
-	"cluster|meet": {history: [][2]string{{"4.0.0", "Added the optional `cluster_bus_port` argument."}}, args: []docArg{
-		{name: "ip", typ: "string"},
-		{name: "port", typ: "integer"},
-		{name: "cluster-bus-port", typ: "integer", since: "4.0.0", flags: 1},
-	}},
-	"cluster|replicas": {args: []docArg{
-		{name: "node-id", typ: "string"},
-	}},
-	"cluster|replicate": {args: []docArg{
-		{name: "node-id", typ: "string"},
-	}},
-	"cluster|reset": {args: []docArg{
-		{name: "reset-type", typ: "oneof", flags: 1, args: []docArg{
-			{name: "hard", typ: "pure-token", token: "HARD"},
-			{name: "soft", typ: "pure-token", token: "SOFT"},
+	"cluster|failover": {args: []engine.DocArg{
+		{Name: "options", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "force", Type: "pure-token", Token: "FORCE"},
+			{Name: "takeover", Type: "pure-token", Token: "TAKEOVER"},
 		}},
 	}},
-	"cluster|set-config-epoch": {args: []docArg{
-		{name: "config-epoch", typ: "integer"},
+	"cluster|forget": {args: []engine.DocArg{
+		{Name: "node-id", Type: "string"},
 	}},
-	"cluster|setslot": {args: []docArg{
-		{name: "slot", typ: "integer"},
-		{name: "subcommand", typ: "oneof", args: []docArg{
-			{name: "importing", typ: "string", display: "node-id", token: "IMPORTING"},
-			{name: "migrating", typ: "string", display: "node-id", token: "MIGRATING"},
-			{name: "node", typ: "string", display: "node-id", token: "NODE"},
-			{name: "stable", typ: "pure-token", token: "STABLE"},
+	"cluster|getkeysinslot": {args: []engine.DocArg{
+		{Name: "slot", Type: "integer"},
+		{Name: "count", Type: "integer"},
+	}},
+	"cluster|keyslot": {args: []engine.DocArg{
+		{Name: "key", Type: "string"},
+	}},
+	"cluster|meet": {history: [][2]string{{"4.0.0", "Added the optional `cluster_bus_port` argument."}}, args: []engine.DocArg{
+		{Name: "ip", Type: "string"},
+		{Name: "port", Type: "integer"},
+		{Name: "cluster-bus-port", Type: "integer", Since: "4.0.0", Flags: 1},
+	}},
+	"cluster|replicas": {args: []engine.DocArg{
+		{Name: "node-id", Type: "string"},
+	}},
+	"cluster|replicate": {args: []engine.DocArg{
+		{Name: "node-id", Type: "string"},
+	}},
+	"cluster|reset": {args: []engine.DocArg{
+		{Name: "reset-type", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "hard", Type: "pure-token", Token: "HARD"},
+			{Name: "soft", Type: "pure-token", Token: "SOFT"},
 		}},
 	}},
-	"cluster|slaves": {docFlags: []string{"deprecated"}, deprecatedSince: "5.0.0", replacedBy: "`CLUSTER REPLICAS`", args: []docArg{
-		{name: "node-id", typ: "string"},
+	"cluster|set-config-epoch": {args: []engine.DocArg{
+		{Name: "config-epoch", Type: "integer"},
+	}},
+	"cluster|setslot": {args: []engine.DocArg{
+		{Name: "slot", Type: "integer"},
+		{Name: "subcommand", Type: "oneof", Args: []engine.DocArg{
+			{Name: "importing", Type: "string", Display: "node-id", Token: "IMPORTING"},
+			{Name: "migrating", Type: "string", Display: "node-id", Token: "MIGRATING"},
+			{Name: "node", Type: "string", Display: "node-id", Token: "NODE"},
+			{Name: "stable", Type: "pure-token", Token: "STABLE"},
+		}},
+	}},
+	"cluster|slaves": {docFlags: []string{"deprecated"}, deprecatedSince: "5.0.0", replacedBy: "`CLUSTER REPLICAS`", args: []engine.DocArg{
+		{Name: "node-id", Type: "string"},
 	}},
 	"cluster|slots": {docFlags: []string{"deprecated"}, deprecatedSince: "7.0.0", replacedBy: "`CLUSTER SHARDS`", history: [][2]string{{"4.0.0", "Added node IDs."}, {"7.0.0", "Added additional networking metadata field."}}},
-	"command|docs": {args: []docArg{
-		{name: "command-name", typ: "string", flags: 3},
+	"command|docs": {args: []engine.DocArg{
+		{Name: "command-name", Type: "string", Flags: 3},
 	}},
-	"command|getkeys": {args: []docArg{
-		{name: "command", typ: "string"},
-		{name: "arg", typ: "string", flags: 3},
+	"command|getkeys": {args: []engine.DocArg{
+		{Name: "command", Type: "string"},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"command|getkeysandflags": {args: []docArg{
-		{name: "command", typ: "string"},
-		{name: "arg", typ: "string", flags: 3},
+	"command|getkeysandflags": {args: []engine.DocArg{
+		{Name: "command", Type: "string"},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"command|info": {history: [][2]string{{"7.0.0", "Allowed to be called with no argument to get info on all commands."}}, args: []docArg{
-		{name: "command-name", typ: "string", flags: 3},
+	"command|info": {history: [][2]string{{"7.0.0", "Allowed to be called with no argument to get info on all commands."}}, args: []engine.DocArg{
+		{Name: "command-name", Type: "string", Flags: 3},
 	}},
-	"command|list": {args: []docArg{
-		{name: "filterby", typ: "oneof", token: "FILTERBY", flags: 1, args: []docArg{
-			{name: "module-name", typ: "string", token: "MODULE"},
-			{name: "category", typ: "string", token: "ACLCAT"},
-			{name: "pattern", typ: "pattern", token: "PATTERN"},
+	"command|list": {args: []engine.DocArg{
+		{Name: "filterby", Type: "oneof", Token: "FILTERBY", Flags: 1, Args: []engine.DocArg{
+			{Name: "module-name", Type: "string", Token: "MODULE"},
+			{Name: "category", Type: "string", Token: "ACLCAT"},
+			{Name: "pattern", Type: "pattern", Token: "PATTERN"},
 		}},
 	}},
-	"config|get": {history: [][2]string{{"7.0.0", "Added the ability to pass multiple pattern parameters in one call"}}, args: []docArg{
-		{name: "parameter", typ: "string", flags: 2},
+	"config|get": {history: [][2]string{{"7.0.0", "Added the ability to pass multiple pattern parameters in one call"}}, args: []engine.DocArg{
+		{Name: "parameter", Type: "string", Flags: 2},
 	}},
-	"config|set": {history: [][2]string{{"7.0.0", "Added the ability to set multiple parameters in one call."}}, args: []docArg{
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "parameter", typ: "string"},
-			{name: "value", typ: "string"},
+	"config|set": {history: [][2]string{{"7.0.0", "Added the ability to set multiple parameters in one call."}}, args: []engine.DocArg{
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "parameter", Type: "string"},
+			{Name: "value", Type: "string"},
 		}},
 	}},
-	"copy": {args: []docArg{
-		{name: "source", typ: "key", ks: 1},
-		{name: "destination", typ: "key", ks: 2},
-		{name: "destination-db", typ: "integer", token: "DB", flags: 1},
-		{name: "replace", typ: "pure-token", token: "REPLACE", flags: 1},
+	"copy": {args: []engine.DocArg{
+		{Name: "source", Type: "key", KeySpec: 1},
+		{Name: "destination", Type: "key", KeySpec: 2},
+		{Name: "destination-db", Type: "integer", Token: "DB", Flags: 1},
+		{Name: "replace", Type: "pure-token", Token: "REPLACE", Flags: 1},
 	}},
 	"debug": {docFlags: []string{"syscmd"}},
-	"decr": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"decr": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"decrby": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "decrement", typ: "integer"},
+	"decrby": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "decrement", Type: "integer"},
 	}},
-	"del": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
+	"del": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
 	}},
-	"dump": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"dump": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"echo": {args: []docArg{
-		{name: "message", typ: "string"},
+	"echo": {args: []engine.DocArg{
+		{Name: "message", Type: "string"},
 	}},
-	"eval": {args: []docArg{
-		{name: "script", typ: "string"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 3},
-		{name: "arg", typ: "string", flags: 3},
+	"eval": {args: []engine.DocArg{
+		{Name: "script", Type: "string"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 3},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"eval_ro": {args: []docArg{
-		{name: "script", typ: "string"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 3},
-		{name: "arg", typ: "string", flags: 3},
+	"eval_ro": {args: []engine.DocArg{
+		{Name: "script", Type: "string"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 3},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"evalsha": {args: []docArg{
-		{name: "sha1", typ: "string"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 3},
-		{name: "arg", typ: "string", flags: 3},
+	"evalsha": {args: []engine.DocArg{
+		{Name: "sha1", Type: "string"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 3},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"evalsha_ro": {args: []docArg{
-		{name: "sha1", typ: "string"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 3},
-		{name: "arg", typ: "string", flags: 3},
+	"evalsha_ro": {args: []engine.DocArg{
+		{Name: "sha1", Type: "string"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 3},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"exists": {history: [][2]string{{"3.0.3", "Accepts multiple `key` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
+	"exists": {history: [][2]string{{"3.0.3", "Accepts multiple `key` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
 	}},
-	"expire": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "seconds", typ: "integer"},
-		{name: "condition", typ: "oneof", since: "7.0.0", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
-			{name: "gt", typ: "pure-token", token: "GT"},
-			{name: "lt", typ: "pure-token", token: "LT"},
+	"expire": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "seconds", Type: "integer"},
+		{Name: "condition", Type: "oneof", Since: "7.0.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+			{Name: "gt", Type: "pure-token", Token: "GT"},
+			{Name: "lt", Type: "pure-token", Token: "LT"},
 		}},
 	}},
-	"expireat": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "unix-time-seconds", typ: "unix-time"},
-		{name: "condition", typ: "oneof", since: "7.0.0", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
-			{name: "gt", typ: "pure-token", token: "GT"},
-			{name: "lt", typ: "pure-token", token: "LT"},
+	"expireat": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "unix-time-seconds", Type: "unix-time"},
+		{Name: "condition", Type: "oneof", Since: "7.0.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+			{Name: "gt", Type: "pure-token", Token: "GT"},
+			{Name: "lt", Type: "pure-token", Token: "LT"},
 		}},
 	}},
-	"expiretime": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"expiretime": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"failover": {args: []docArg{
-		{name: "target", typ: "block", token: "TO", flags: 1, args: []docArg{
-			{name: "host", typ: "string"},
-			{name: "port", typ: "integer"},
-			{name: "force", typ: "pure-token", token: "FORCE", flags: 1},
+	"failover": {args: []engine.DocArg{
+		{Name: "target", Type: "block", Token: "TO", Flags: 1, Args: []engine.DocArg{
+			{Name: "host", Type: "string"},
+			{Name: "port", Type: "integer"},
+			{Name: "force", Type: "pure-token", Token: "FORCE", Flags: 1},
 		}},
-		{name: "abort", typ: "pure-token", token: "ABORT", flags: 1},
-		{name: "milliseconds", typ: "integer", token: "TIMEOUT", flags: 1},
+		{Name: "abort", Type: "pure-token", Token: "ABORT", Flags: 1},
+		{Name: "milliseconds", Type: "integer", Token: "TIMEOUT", Flags: 1},
 	}},
-	"fcall": {args: []docArg{
-		{name: "function", typ: "string"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 3},
-		{name: "arg", typ: "string", flags: 3},
+	"fcall": {args: []engine.DocArg{
+		{Name: "function", Type: "string"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 3},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"fcall_ro": {args: []docArg{
-		{name: "function", typ: "string"},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 3},
-		{name: "arg", typ: "string", flags: 3},
+	"fcall_ro": {args: []engine.DocArg{
+		{Name: "function", Type: "string"},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 3},
+		{Name: "arg", Type: "string", Flags: 3},
 	}},
-	"flushall": {history: [][2]string{{"4.0.0", "Added the `ASYNC` flushing mode modifier."}, {"6.2.0", "Added the `SYNC` flushing mode modifier."}}, args: []docArg{
-		{name: "flush-type", typ: "oneof", flags: 1, args: []docArg{
-			{name: "async", typ: "pure-token", token: "ASYNC", since: "4.0.0"},
-			{name: "sync", typ: "pure-token", token: "SYNC", since: "6.2.0"},
-		}},
-	}},
-	"flushdb": {history: [][2]string{{"4.0.0", "Added the `ASYNC` flushing mode modifier."}, {"6.2.0", "Added the `SYNC` flushing mode modifier."}}, args: []docArg{
-		{name: "flush-type", typ: "oneof", flags: 1, args: []docArg{
-			{name: "async", typ: "pure-token", token: "ASYNC", since: "4.0.0"},
-			{name: "sync", typ: "pure-token", token: "SYNC", since: "6.2.0"},
+	"flushall": {history: [][2]string{{"4.0.0", "Added the `ASYNC` flushing mode modifier."}, {"6.2.0", "Added the `SYNC` flushing mode modifier."}}, args: []engine.DocArg{
+		{Name: "flush-type", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "async", Type: "pure-token", Token: "ASYNC", Since: "4.0.0"},
+			{Name: "sync", Type: "pure-token", Token: "SYNC", Since: "6.2.0"},
 		}},
 	}},
-	"function|delete": {args: []docArg{
-		{name: "library-name", typ: "string"},
-	}},
-	"function|flush": {args: []docArg{
-		{name: "flush-type", typ: "oneof", flags: 1, args: []docArg{
-			{name: "async", typ: "pure-token", token: "ASYNC"},
-			{name: "sync", typ: "pure-token", token: "SYNC"},
+	"flushdb": {history: [][2]string{{"4.0.0", "Added the `ASYNC` flushing mode modifier."}, {"6.2.0", "Added the `SYNC` flushing mode modifier."}}, args: []engine.DocArg{
+		{Name: "flush-type", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "async", Type: "pure-token", Token: "ASYNC", Since: "4.0.0"},
+			{Name: "sync", Type: "pure-token", Token: "SYNC", Since: "6.2.0"},
 		}},
 	}},
-	"function|list": {args: []docArg{
-		{name: "library-name-pattern", typ: "string", token: "LIBRARYNAME", flags: 1},
-		{name: "withcode", typ: "pure-token", token: "WITHCODE", flags: 1},
+	"function|delete": {args: []engine.DocArg{
+		{Name: "library-name", Type: "string"},
 	}},
-	"function|load": {args: []docArg{
-		{name: "replace", typ: "pure-token", token: "REPLACE", flags: 1},
-		{name: "function-code", typ: "string"},
-	}},
-	"function|restore": {args: []docArg{
-		{name: "serialized-value", typ: "string"},
-		{name: "policy", typ: "oneof", flags: 1, args: []docArg{
-			{name: "flush", typ: "pure-token", token: "FLUSH"},
-			{name: "append", typ: "pure-token", token: "APPEND"},
-			{name: "replace", typ: "pure-token", token: "REPLACE"},
+	"function|flush": {args: []engine.DocArg{
+		{Name: "flush-type", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "async", Type: "pure-token", Token: "ASYNC"},
+			{Name: "sync", Type: "pure-token", Token: "SYNC"},
 		}},
 	}},
-	"geoadd": {history: [][2]string{{"6.2.0", "Added the `CH`, `NX` and `XX` options."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "condition", typ: "oneof", since: "6.2.0", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
-		}},
-		{name: "change", typ: "pure-token", token: "CH", since: "6.2.0", flags: 1},
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "longitude", typ: "double"},
-			{name: "latitude", typ: "double"},
-			{name: "member", typ: "string"},
+	"function|list": {args: []engine.DocArg{
+		{Name: "library-name-pattern", Type: "string", Token: "LIBRARYNAME", Flags: 1},
+		{Name: "withcode", Type: "pure-token", Token: "WITHCODE", Flags: 1},
+	}},
+	"function|load": {args: []engine.DocArg{
+		{Name: "replace", Type: "pure-token", Token: "REPLACE", Flags: 1},
+		{Name: "function-code", Type: "string"},
+	}},
+	"function|restore": {args: []engine.DocArg{
+		{Name: "serialized-value", Type: "string"},
+		{Name: "policy", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "flush", Type: "pure-token", Token: "FLUSH"},
+			{Name: "append", Type: "pure-token", Token: "APPEND"},
+			{Name: "replace", Type: "pure-token", Token: "REPLACE"},
 		}},
 	}},
-	"geodist": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member1", typ: "string"},
-		{name: "member2", typ: "string"},
-		{name: "unit", typ: "oneof", flags: 1, args: []docArg{
-			{name: "m", typ: "pure-token", token: "m"},
-			{name: "km", typ: "pure-token", token: "km"},
-			{name: "ft", typ: "pure-token", token: "ft"},
-			{name: "mi", typ: "pure-token", token: "mi"},
+	"geoadd": {history: [][2]string{{"6.2.0", "Added the `CH`, `NX` and `XX` options."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "condition", Type: "oneof", Since: "6.2.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+		}},
+		{Name: "change", Type: "pure-token", Token: "CH", Since: "6.2.0", Flags: 1},
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "longitude", Type: "double"},
+			{Name: "latitude", Type: "double"},
+			{Name: "member", Type: "string"},
 		}},
 	}},
-	"geohash": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 3},
-	}},
-	"geopos": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 3},
-	}},
-	"georadius": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` argument", history: [][2]string{{"6.2.0", "Added the `ANY` option for `COUNT`."}, {"7.0.0", "Added support for uppercase unit names."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "longitude", typ: "double"},
-		{name: "latitude", typ: "double"},
-		{name: "radius", typ: "double"},
-		{name: "unit", typ: "oneof", args: []docArg{
-			{name: "m", typ: "pure-token", token: "m"},
-			{name: "km", typ: "pure-token", token: "km"},
-			{name: "ft", typ: "pure-token", token: "ft"},
-			{name: "mi", typ: "pure-token", token: "mi"},
-		}},
-		{name: "withcoord", typ: "pure-token", token: "WITHCOORD", flags: 1},
-		{name: "withdist", typ: "pure-token", token: "WITHDIST", flags: 1},
-		{name: "withhash", typ: "pure-token", token: "WITHHASH", flags: 1},
-		{name: "count-block", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer", token: "COUNT"},
-			{name: "any", typ: "pure-token", token: "ANY", since: "6.2.0", flags: 1},
-		}},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
-		}},
-		{name: "store", typ: "oneof", flags: 1, args: []docArg{
-			{name: "storekey", typ: "key", ks: 2, display: "key", token: "STORE"},
-			{name: "storedistkey", typ: "key", ks: 3, display: "key", token: "STOREDIST"},
+	"geodist": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member1", Type: "string"},
+		{Name: "member2", Type: "string"},
+		{Name: "unit", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "m", Type: "pure-token", Token: "m"},
+			{Name: "km", Type: "pure-token", Token: "km"},
+			{Name: "ft", Type: "pure-token", Token: "ft"},
+			{Name: "mi", Type: "pure-token", Token: "mi"},
 		}},
 	}},
-	"georadius_ro": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` with the `BYRADIUS` argument", history: [][2]string{{"6.2.0", "Added the `ANY` option for `COUNT`."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "longitude", typ: "double"},
-		{name: "latitude", typ: "double"},
-		{name: "radius", typ: "double"},
-		{name: "unit", typ: "oneof", args: []docArg{
-			{name: "m", typ: "pure-token", token: "m"},
-			{name: "km", typ: "pure-token", token: "km"},
-			{name: "ft", typ: "pure-token", token: "ft"},
-			{name: "mi", typ: "pure-token", token: "mi"},
+	"geohash": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 3},
+	}},
+	"geopos": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 3},
+	}},
+	"georadius": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` argument", history: [][2]string{{"6.2.0", "Added the `ANY` option for `COUNT`."}, {"7.0.0", "Added support for uppercase unit names."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "longitude", Type: "double"},
+		{Name: "latitude", Type: "double"},
+		{Name: "radius", Type: "double"},
+		{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+			{Name: "m", Type: "pure-token", Token: "m"},
+			{Name: "km", Type: "pure-token", Token: "km"},
+			{Name: "ft", Type: "pure-token", Token: "ft"},
+			{Name: "mi", Type: "pure-token", Token: "mi"},
 		}},
-		{name: "withcoord", typ: "pure-token", token: "WITHCOORD", flags: 1},
-		{name: "withdist", typ: "pure-token", token: "WITHDIST", flags: 1},
-		{name: "withhash", typ: "pure-token", token: "WITHHASH", flags: 1},
-		{name: "count-block", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer", token: "COUNT"},
-			{name: "any", typ: "pure-token", token: "ANY", since: "6.2.0", flags: 1},
+		{Name: "withcoord", Type: "pure-token", Token: "WITHCOORD", Flags: 1},
+		{Name: "withdist", Type: "pure-token", Token: "WITHDIST", Flags: 1},
+		{Name: "withhash", Type: "pure-token", Token: "WITHHASH", Flags: 1},
+		{Name: "count-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer", Token: "COUNT"},
+			{Name: "any", Type: "pure-token", Token: "ANY", Since: "6.2.0", Flags: 1},
 		}},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
+		}},
+		{Name: "store", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "storekey", Type: "key", KeySpec: 2, Display: "key", Token: "STORE"},
+			{Name: "storedistkey", Type: "key", KeySpec: 3, Display: "key", Token: "STOREDIST"},
 		}},
 	}},
-	"georadiusbymember": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` and `FROMMEMBER` arguments", history: [][2]string{{"7.0.0", "Added support for uppercase unit names."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string"},
-		{name: "radius", typ: "double"},
-		{name: "unit", typ: "oneof", args: []docArg{
-			{name: "m", typ: "pure-token", token: "m"},
-			{name: "km", typ: "pure-token", token: "km"},
-			{name: "ft", typ: "pure-token", token: "ft"},
-			{name: "mi", typ: "pure-token", token: "mi"},
+	"georadius_ro": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` with the `BYRADIUS` argument", history: [][2]string{{"6.2.0", "Added the `ANY` option for `COUNT`."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "longitude", Type: "double"},
+		{Name: "latitude", Type: "double"},
+		{Name: "radius", Type: "double"},
+		{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+			{Name: "m", Type: "pure-token", Token: "m"},
+			{Name: "km", Type: "pure-token", Token: "km"},
+			{Name: "ft", Type: "pure-token", Token: "ft"},
+			{Name: "mi", Type: "pure-token", Token: "mi"},
 		}},
-		{name: "withcoord", typ: "pure-token", token: "WITHCOORD", flags: 1},
-		{name: "withdist", typ: "pure-token", token: "WITHDIST", flags: 1},
-		{name: "withhash", typ: "pure-token", token: "WITHHASH", flags: 1},
-		{name: "count-block", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer", token: "COUNT"},
-			{name: "any", typ: "pure-token", token: "ANY", flags: 1},
+		{Name: "withcoord", Type: "pure-token", Token: "WITHCOORD", Flags: 1},
+		{Name: "withdist", Type: "pure-token", Token: "WITHDIST", Flags: 1},
+		{Name: "withhash", Type: "pure-token", Token: "WITHHASH", Flags: 1},
+		{Name: "count-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer", Token: "COUNT"},
+			{Name: "any", Type: "pure-token", Token: "ANY", Since: "6.2.0", Flags: 1},
 		}},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
-		}},
-		{name: "store", typ: "oneof", flags: 1, args: []docArg{
-			{name: "storekey", typ: "key", ks: 2, display: "key", token: "STORE"},
-			{name: "storedistkey", typ: "key", ks: 3, display: "key", token: "STOREDIST"},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
 		}},
 	}},
-	"georadiusbymember_ro": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` with the `BYRADIUS` and `FROMMEMBER` arguments", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string"},
-		{name: "radius", typ: "double"},
-		{name: "unit", typ: "oneof", args: []docArg{
-			{name: "m", typ: "pure-token", token: "m"},
-			{name: "km", typ: "pure-token", token: "km"},
-			{name: "ft", typ: "pure-token", token: "ft"},
-			{name: "mi", typ: "pure-token", token: "mi"},
+	"georadiusbymember": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` and `FROMMEMBER` arguments", history: [][2]string{{"7.0.0", "Added support for uppercase unit names."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string"},
+		{Name: "radius", Type: "double"},
+		{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+			{Name: "m", Type: "pure-token", Token: "m"},
+			{Name: "km", Type: "pure-token", Token: "km"},
+			{Name: "ft", Type: "pure-token", Token: "ft"},
+			{Name: "mi", Type: "pure-token", Token: "mi"},
 		}},
-		{name: "withcoord", typ: "pure-token", token: "WITHCOORD", flags: 1},
-		{name: "withdist", typ: "pure-token", token: "WITHDIST", flags: 1},
-		{name: "withhash", typ: "pure-token", token: "WITHHASH", flags: 1},
-		{name: "count-block", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer", token: "COUNT"},
-			{name: "any", typ: "pure-token", token: "ANY", flags: 1},
+		{Name: "withcoord", Type: "pure-token", Token: "WITHCOORD", Flags: 1},
+		{Name: "withdist", Type: "pure-token", Token: "WITHDIST", Flags: 1},
+		{Name: "withhash", Type: "pure-token", Token: "WITHHASH", Flags: 1},
+		{Name: "count-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer", Token: "COUNT"},
+			{Name: "any", Type: "pure-token", Token: "ANY", Flags: 1},
 		}},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
+		}},
+		{Name: "store", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "storekey", Type: "key", KeySpec: 2, Display: "key", Token: "STORE"},
+			{Name: "storedistkey", Type: "key", KeySpec: 3, Display: "key", Token: "STOREDIST"},
 		}},
 	}},
-	"geosearch": {history: [][2]string{{"7.0.0", "Added support for uppercase unit names."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "from", typ: "oneof", args: []docArg{
-			{name: "member", typ: "string", token: "FROMMEMBER"},
-			{name: "fromlonlat", typ: "block", token: "FROMLONLAT", args: []docArg{
-				{name: "longitude", typ: "double"},
-				{name: "latitude", typ: "double"},
+	"georadiusbymember_ro": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`GEOSEARCH` with the `BYRADIUS` and `FROMMEMBER` arguments", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string"},
+		{Name: "radius", Type: "double"},
+		{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+			{Name: "m", Type: "pure-token", Token: "m"},
+			{Name: "km", Type: "pure-token", Token: "km"},
+			{Name: "ft", Type: "pure-token", Token: "ft"},
+			{Name: "mi", Type: "pure-token", Token: "mi"},
+		}},
+		{Name: "withcoord", Type: "pure-token", Token: "WITHCOORD", Flags: 1},
+		{Name: "withdist", Type: "pure-token", Token: "WITHDIST", Flags: 1},
+		{Name: "withhash", Type: "pure-token", Token: "WITHHASH", Flags: 1},
+		{Name: "count-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer", Token: "COUNT"},
+			{Name: "any", Type: "pure-token", Token: "ANY", Flags: 1},
+		}},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
+		}},
+	}},
+	"geosearch": {history: [][2]string{{"7.0.0", "Added support for uppercase unit names."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "from", Type: "oneof", Args: []engine.DocArg{
+			{Name: "member", Type: "string", Token: "FROMMEMBER"},
+			{Name: "fromlonlat", Type: "block", Token: "FROMLONLAT", Args: []engine.DocArg{
+				{Name: "longitude", Type: "double"},
+				{Name: "latitude", Type: "double"},
 			}},
 		}},
-		{name: "by", typ: "oneof", args: []docArg{
-			{name: "circle", typ: "block", args: []docArg{
-				{name: "radius", typ: "double", token: "BYRADIUS"},
-				{name: "unit", typ: "oneof", args: []docArg{
-					{name: "m", typ: "pure-token", token: "m"},
-					{name: "km", typ: "pure-token", token: "km"},
-					{name: "ft", typ: "pure-token", token: "ft"},
-					{name: "mi", typ: "pure-token", token: "mi"},
+		{Name: "by", Type: "oneof", Args: []engine.DocArg{
+			{Name: "circle", Type: "block", Args: []engine.DocArg{
+				{Name: "radius", Type: "double", Token: "BYRADIUS"},
+				{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+					{Name: "m", Type: "pure-token", Token: "m"},
+					{Name: "km", Type: "pure-token", Token: "km"},
+					{Name: "ft", Type: "pure-token", Token: "ft"},
+					{Name: "mi", Type: "pure-token", Token: "mi"},
 				}},
 			}},
-			{name: "box", typ: "block", args: []docArg{
-				{name: "width", typ: "double", token: "BYBOX"},
-				{name: "height", typ: "double"},
-				{name: "unit", typ: "oneof", args: []docArg{
-					{name: "m", typ: "pure-token", token: "m"},
-					{name: "km", typ: "pure-token", token: "km"},
-					{name: "ft", typ: "pure-token", token: "ft"},
-					{name: "mi", typ: "pure-token", token: "mi"},
-				}},
-			}},
-		}},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
-		}},
-		{name: "count-block", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer", token: "COUNT"},
-			{name: "any", typ: "pure-token", token: "ANY", flags: 1},
-		}},
-		{name: "withcoord", typ: "pure-token", token: "WITHCOORD", flags: 1},
-		{name: "withdist", typ: "pure-token", token: "WITHDIST", flags: 1},
-		{name: "withhash", typ: "pure-token", token: "WITHHASH", flags: 1},
-	}},
-	"geosearchstore": {history: [][2]string{{"7.0.0", "Added support for uppercase unit names."}}, args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "source", typ: "key", ks: 2},
-		{name: "from", typ: "oneof", args: []docArg{
-			{name: "member", typ: "string", token: "FROMMEMBER"},
-			{name: "fromlonlat", typ: "block", token: "FROMLONLAT", args: []docArg{
-				{name: "longitude", typ: "double"},
-				{name: "latitude", typ: "double"},
-			}},
-		}},
-		{name: "by", typ: "oneof", args: []docArg{
-			{name: "circle", typ: "block", args: []docArg{
-				{name: "radius", typ: "double", token: "BYRADIUS"},
-				{name: "unit", typ: "oneof", args: []docArg{
-					{name: "m", typ: "pure-token", token: "m"},
-					{name: "km", typ: "pure-token", token: "km"},
-					{name: "ft", typ: "pure-token", token: "ft"},
-					{name: "mi", typ: "pure-token", token: "mi"},
-				}},
-			}},
-			{name: "box", typ: "block", args: []docArg{
-				{name: "width", typ: "double", token: "BYBOX"},
-				{name: "height", typ: "double"},
-				{name: "unit", typ: "oneof", args: []docArg{
-					{name: "m", typ: "pure-token", token: "m"},
-					{name: "km", typ: "pure-token", token: "km"},
-					{name: "ft", typ: "pure-token", token: "ft"},
-					{name: "mi", typ: "pure-token", token: "mi"},
+			{Name: "box", Type: "block", Args: []engine.DocArg{
+				{Name: "width", Type: "double", Token: "BYBOX"},
+				{Name: "height", Type: "double"},
+				{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+					{Name: "m", Type: "pure-token", Token: "m"},
+					{Name: "km", Type: "pure-token", Token: "km"},
+					{Name: "ft", Type: "pure-token", Token: "ft"},
+					{Name: "mi", Type: "pure-token", Token: "mi"},
 				}},
 			}},
 		}},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
 		}},
-		{name: "count-block", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer", token: "COUNT"},
-			{name: "any", typ: "pure-token", token: "ANY", flags: 1},
+		{Name: "count-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer", Token: "COUNT"},
+			{Name: "any", Type: "pure-token", Token: "ANY", Flags: 1},
 		}},
-		{name: "storedist", typ: "pure-token", token: "STOREDIST", flags: 1},
+		{Name: "withcoord", Type: "pure-token", Token: "WITHCOORD", Flags: 1},
+		{Name: "withdist", Type: "pure-token", Token: "WITHDIST", Flags: 1},
+		{Name: "withhash", Type: "pure-token", Token: "WITHHASH", Flags: 1},
 	}},
-	"get": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"getbit": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "offset", typ: "integer"},
-	}},
-	"getdel": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"getex": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "expiration", typ: "oneof", flags: 1, args: []docArg{
-			{name: "seconds", typ: "integer", token: "EX"},
-			{name: "milliseconds", typ: "integer", token: "PX"},
-			{name: "unix-time-seconds", typ: "unix-time", token: "EXAT"},
-			{name: "unix-time-milliseconds", typ: "unix-time", token: "PXAT"},
-			{name: "persist", typ: "pure-token", token: "PERSIST"},
-		}},
-	}},
-	"getrange": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "integer"},
-		{name: "end", typ: "integer"},
-	}},
-	"getset": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`SET` with the `!GET` argument", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "value", typ: "string"},
-	}},
-	"hdel": {history: [][2]string{{"2.4.0", "Accepts multiple `field` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string", flags: 2},
-	}},
-	"hello": {history: [][2]string{{"6.2.0", "`protover` made optional; when called without arguments the command reports the current connection's context."}}, args: []docArg{
-		{name: "arguments", typ: "block", flags: 1, args: []docArg{
-			{name: "protover", typ: "integer"},
-			{name: "auth", typ: "block", token: "AUTH", flags: 1, args: []docArg{
-				{name: "username", typ: "string"},
-				{name: "password", typ: "string"},
-			}},
-			{name: "clientname", typ: "string", token: "SETNAME", flags: 1},
-		}},
-	}},
-	"hexists": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string"},
-	}},
-	"hget": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string"},
-	}},
-	"hgetall": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"hincrby": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string"},
-		{name: "increment", typ: "integer"},
-	}},
-	"hincrbyfloat": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string"},
-		{name: "increment", typ: "double"},
-	}},
-	"hkeys": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"hlen": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"hmget": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string", flags: 2},
-	}},
-	"hmset": {docFlags: []string{"deprecated"}, deprecatedSince: "4.0.0", replacedBy: "`HSET` with multiple field-value pairs", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "field", typ: "string"},
-			{name: "value", typ: "string"},
-		}},
-	}},
-	"hrandfield": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "options", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer"},
-			{name: "withvalues", typ: "pure-token", token: "WITHVALUES", flags: 1},
-		}},
-	}},
-	"hscan": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "cursor", typ: "integer"},
-		{name: "pattern", typ: "pattern", token: "MATCH", flags: 1},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-	}},
-	"hset": {history: [][2]string{{"4.0.0", "Accepts multiple `field` and `value` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "field", typ: "string"},
-			{name: "value", typ: "string"},
-		}},
-	}},
-	"hsetnx": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string"},
-		{name: "value", typ: "string"},
-	}},
-	"hstrlen": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "field", typ: "string"},
-	}},
-	"hvals": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"incr": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"incrby": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "increment", typ: "integer"},
-	}},
-	"incrbyfloat": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "increment", typ: "double"},
-	}},
-	"info": {history: [][2]string{{"7.0.0", "Added support for taking multiple section arguments."}}, args: []docArg{
-		{name: "section", typ: "string", flags: 3},
-	}},
-	"keys": {args: []docArg{
-		{name: "pattern", typ: "pattern"},
-	}},
-	"latency|graph": {args: []docArg{
-		{name: "event", typ: "string"},
-	}},
-	"latency|histogram": {args: []docArg{
-		{name: "COMMAND", typ: "string", flags: 3},
-	}},
-	"latency|history": {args: []docArg{
-		{name: "event", typ: "string"},
-	}},
-	"latency|reset": {args: []docArg{
-		{name: "event", typ: "string", flags: 3},
-	}},
-	"lcs": {args: []docArg{
-		{name: "key1", typ: "key", ks: 1},
-		{name: "key2", typ: "key", ks: 1},
-		{name: "len", typ: "pure-token", token: "LEN", flags: 1},
-		{name: "idx", typ: "pure-token", token: "IDX", flags: 1},
-		{name: "min-match-len", typ: "integer", token: "MINMATCHLEN", flags: 1},
-		{name: "withmatchlen", typ: "pure-token", token: "WITHMATCHLEN", flags: 1},
-	}},
-	"lindex": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "index", typ: "integer"},
-	}},
-	"linsert": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "where", typ: "oneof", args: []docArg{
-			{name: "before", typ: "pure-token", token: "BEFORE"},
-			{name: "after", typ: "pure-token", token: "AFTER"},
-		}},
-		{name: "pivot", typ: "string"},
-		{name: "element", typ: "string"},
-	}},
-	"llen": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"lmove": {args: []docArg{
-		{name: "source", typ: "key", ks: 1},
-		{name: "destination", typ: "key", ks: 2},
-		{name: "wherefrom", typ: "oneof", args: []docArg{
-			{name: "left", typ: "pure-token", token: "LEFT"},
-			{name: "right", typ: "pure-token", token: "RIGHT"},
-		}},
-		{name: "whereto", typ: "oneof", args: []docArg{
-			{name: "left", typ: "pure-token", token: "LEFT"},
-			{name: "right", typ: "pure-token", token: "RIGHT"},
-		}},
-	}},
-	"lmpop": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "where", typ: "oneof", args: []docArg{
-			{name: "left", typ: "pure-token", token: "LEFT"},
-			{name: "right", typ: "pure-token", token: "RIGHT"},
-		}},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-	}},
-	"lolwut": {args: []docArg{
-		{name: "version", typ: "integer", token: "VERSION", flags: 1},
-	}},
-	"lpop": {history: [][2]string{{"6.2.0", "Added the `count` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", since: "6.2.0", flags: 1},
-	}},
-	"lpos": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "element", typ: "string"},
-		{name: "rank", typ: "integer", token: "RANK", flags: 1},
-		{name: "num-matches", typ: "integer", token: "COUNT", flags: 1},
-		{name: "len", typ: "integer", token: "MAXLEN", flags: 1},
-	}},
-	"lpush": {history: [][2]string{{"2.4.0", "Accepts multiple `element` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "element", typ: "string", flags: 2},
-	}},
-	"lpushx": {history: [][2]string{{"4.0.0", "Accepts multiple `element` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "element", typ: "string", flags: 2},
-	}},
-	"lrange": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "integer"},
-		{name: "stop", typ: "integer"},
-	}},
-	"lrem": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer"},
-		{name: "element", typ: "string"},
-	}},
-	"lset": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "index", typ: "integer"},
-		{name: "element", typ: "string"},
-	}},
-	"ltrim": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "integer"},
-		{name: "stop", typ: "integer"},
-	}},
-	"memory|usage": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", token: "SAMPLES", flags: 1},
-	}},
-	"mget": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"migrate": {history: [][2]string{{"3.0.0", "Added the `COPY` and `REPLACE` options."}, {"3.0.6", "Added the `KEYS` option."}, {"4.0.7", "Added the `AUTH` option."}, {"6.0.0", "Added the `AUTH2` option."}}, args: []docArg{
-		{name: "host", typ: "string"},
-		{name: "port", typ: "integer"},
-		{name: "key-selector", typ: "oneof", args: []docArg{
-			{name: "key", typ: "key", ks: 1},
-			{name: "empty-string", typ: "pure-token", token: "\"\""},
-		}},
-		{name: "destination-db", typ: "integer"},
-		{name: "timeout", typ: "integer"},
-		{name: "copy", typ: "pure-token", token: "COPY", since: "3.0.0", flags: 1},
-		{name: "replace", typ: "pure-token", token: "REPLACE", since: "3.0.0", flags: 1},
-		{name: "authentication", typ: "oneof", flags: 1, args: []docArg{
-			{name: "auth", typ: "string", display: "password", token: "AUTH", since: "4.0.7"},
-			{name: "auth2", typ: "block", token: "AUTH2", since: "6.0.0", args: []docArg{
-				{name: "username", typ: "string"},
-				{name: "password", typ: "string"},
+	"geosearchstore": {history: [][2]string{{"7.0.0", "Added support for uppercase unit names."}}, args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "source", Type: "key", KeySpec: 2},
+		{Name: "from", Type: "oneof", Args: []engine.DocArg{
+			{Name: "member", Type: "string", Token: "FROMMEMBER"},
+			{Name: "fromlonlat", Type: "block", Token: "FROMLONLAT", Args: []engine.DocArg{
+				{Name: "longitude", Type: "double"},
+				{Name: "latitude", Type: "double"},
 			}},
 		}},
-		{name: "keys", typ: "key", ks: 2, display: "key", token: "KEYS", since: "3.0.6", flags: 3},
-	}},
-	"module|load": {args: []docArg{
-		{name: "path", typ: "string"},
-		{name: "arg", typ: "string", flags: 3},
-	}},
-	"module|loadex": {args: []docArg{
-		{name: "path", typ: "string"},
-		{name: "configs", typ: "block", token: "CONFIG", flags: 7, args: []docArg{
-			{name: "name", typ: "string"},
-			{name: "value", typ: "string"},
+		{Name: "by", Type: "oneof", Args: []engine.DocArg{
+			{Name: "circle", Type: "block", Args: []engine.DocArg{
+				{Name: "radius", Type: "double", Token: "BYRADIUS"},
+				{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+					{Name: "m", Type: "pure-token", Token: "m"},
+					{Name: "km", Type: "pure-token", Token: "km"},
+					{Name: "ft", Type: "pure-token", Token: "ft"},
+					{Name: "mi", Type: "pure-token", Token: "mi"},
+				}},
+			}},
+			{Name: "box", Type: "block", Args: []engine.DocArg{
+				{Name: "width", Type: "double", Token: "BYBOX"},
+				{Name: "height", Type: "double"},
+				{Name: "unit", Type: "oneof", Args: []engine.DocArg{
+					{Name: "m", Type: "pure-token", Token: "m"},
+					{Name: "km", Type: "pure-token", Token: "km"},
+					{Name: "ft", Type: "pure-token", Token: "ft"},
+					{Name: "mi", Type: "pure-token", Token: "mi"},
+				}},
+			}},
 		}},
-		{name: "args", typ: "string", token: "ARGS", flags: 3},
-	}},
-	"module|unload": {args: []docArg{
-		{name: "name", typ: "string"},
-	}},
-	"move": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "db", typ: "integer"},
-	}},
-	"mset": {args: []docArg{
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "key", typ: "key", ks: 1},
-			{name: "value", typ: "string"},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
 		}},
-	}},
-	"msetnx": {args: []docArg{
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "key", typ: "key", ks: 1},
-			{name: "value", typ: "string"},
+		{Name: "count-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer", Token: "COUNT"},
+			{Name: "any", Type: "pure-token", Token: "ANY", Flags: 1},
 		}},
+		{Name: "storedist", Type: "pure-token", Token: "STOREDIST", Flags: 1},
 	}},
-	"object|encoding": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"get": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"object|freq": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"getbit": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "offset", Type: "integer"},
 	}},
-	"object|idletime": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"getdel": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"object|refcount": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"persist": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"pexpire": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "milliseconds", typ: "integer"},
-		{name: "condition", typ: "oneof", since: "7.0.0", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
-			{name: "gt", typ: "pure-token", token: "GT"},
-			{name: "lt", typ: "pure-token", token: "LT"},
+	"getex": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "expiration", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "seconds", Type: "integer", Token: "EX"},
+			{Name: "milliseconds", Type: "integer", Token: "PX"},
+			{Name: "unix-time-seconds", Type: "unix-time", Token: "EXAT"},
+			{Name: "unix-time-milliseconds", Type: "unix-time", Token: "PXAT"},
+			{Name: "persist", Type: "pure-token", Token: "PERSIST"},
 		}},
 	}},
-	"pexpireat": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "unix-time-milliseconds", typ: "unix-time"},
-		{name: "condition", typ: "oneof", since: "7.0.0", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
-			{name: "gt", typ: "pure-token", token: "GT"},
-			{name: "lt", typ: "pure-token", token: "LT"},
+	"getrange": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "integer"},
+		{Name: "end", Type: "integer"},
+	}},
+	"getset": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`SET` with the `!GET` argument", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "value", Type: "string"},
+	}},
+	"hdel": {history: [][2]string{{"2.4.0", "Accepts multiple `field` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string", Flags: 2},
+	}},
+	"hello": {history: [][2]string{{"6.2.0", "`protover` made optional; when called without arguments the command reports the current connection's context."}}, args: []engine.DocArg{
+		{Name: "arguments", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "protover", Type: "integer"},
+			{Name: "auth", Type: "block", Token: "AUTH", Flags: 1, Args: []engine.DocArg{
+				{Name: "username", Type: "string"},
+				{Name: "password", Type: "string"},
+			}},
+			{Name: "clientname", Type: "string", Token: "SETNAME", Flags: 1},
 		}},
 	}},
-	"pexpiretime": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"hexists": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string"},
 	}},
-	"pfadd": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "element", typ: "string", flags: 3},
+	"hget": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string"},
 	}},
-	"pfcount": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
+	"hgetall": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"pfdebug": {docFlags: []string{"syscmd"}, args: []docArg{
-		{name: "subcommand", typ: "string"},
-		{name: "key", typ: "key", ks: 1},
+	"hincrby": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string"},
+		{Name: "increment", Type: "integer"},
 	}},
-	"pfmerge": {args: []docArg{
-		{name: "destkey", typ: "key", ks: 1},
-		{name: "sourcekey", typ: "key", ks: 2, flags: 3},
+	"hincrbyfloat": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string"},
+		{Name: "increment", Type: "double"},
+	}},
+	"hkeys": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"hlen": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"hmget": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string", Flags: 2},
+	}},
+	"hmset": {docFlags: []string{"deprecated"}, deprecatedSince: "4.0.0", replacedBy: "`HSET` with multiple field-value pairs", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "field", Type: "string"},
+			{Name: "value", Type: "string"},
+		}},
+	}},
+	"hrandfield": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "options", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer"},
+			{Name: "withvalues", Type: "pure-token", Token: "WITHVALUES", Flags: 1},
+		}},
+	}},
+	"hscan": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "cursor", Type: "integer"},
+		{Name: "pattern", Type: "pattern", Token: "MATCH", Flags: 1},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+	}},
+	"hset": {history: [][2]string{{"4.0.0", "Accepts multiple `field` and `value` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "field", Type: "string"},
+			{Name: "value", Type: "string"},
+		}},
+	}},
+	"hsetnx": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string"},
+		{Name: "value", Type: "string"},
+	}},
+	"hstrlen": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "field", Type: "string"},
+	}},
+	"hvals": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"incr": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"incrby": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "increment", Type: "integer"},
+	}},
+	"incrbyfloat": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "increment", Type: "double"},
+	}},
+	"info": {history: [][2]string{{"7.0.0", "Added support for taking multiple section arguments."}}, args: []engine.DocArg{
+		{Name: "section", Type: "string", Flags: 3},
+	}},
+	"keys": {args: []engine.DocArg{
+		{Name: "pattern", Type: "pattern"},
+	}},
+	"latency|graph": {args: []engine.DocArg{
+		{Name: "event", Type: "string"},
+	}},
+	"latency|histogram": {args: []engine.DocArg{
+		{Name: "COMMAND", Type: "string", Flags: 3},
+	}},
+	"latency|history": {args: []engine.DocArg{
+		{Name: "event", Type: "string"},
+	}},
+	"latency|reset": {args: []engine.DocArg{
+		{Name: "event", Type: "string", Flags: 3},
+	}},
+	"lcs": {args: []engine.DocArg{
+		{Name: "key1", Type: "key", KeySpec: 1},
+		{Name: "key2", Type: "key", KeySpec: 1},
+		{Name: "len", Type: "pure-token", Token: "LEN", Flags: 1},
+		{Name: "idx", Type: "pure-token", Token: "IDX", Flags: 1},
+		{Name: "min-match-len", Type: "integer", Token: "MINMATCHLEN", Flags: 1},
+		{Name: "withmatchlen", Type: "pure-token", Token: "WITHMATCHLEN", Flags: 1},
+	}},
+	"lindex": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "index", Type: "integer"},
+	}},
+	"linsert": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "where", Type: "oneof", Args: []engine.DocArg{
+			{Name: "before", Type: "pure-token", Token: "BEFORE"},
+			{Name: "after", Type: "pure-token", Token: "AFTER"},
+		}},
+		{Name: "pivot", Type: "string"},
+		{Name: "element", Type: "string"},
+	}},
+	"llen": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"lmove": {args: []engine.DocArg{
+		{Name: "source", Type: "key", KeySpec: 1},
+		{Name: "destination", Type: "key", KeySpec: 2},
+		{Name: "wherefrom", Type: "oneof", Args: []engine.DocArg{
+			{Name: "left", Type: "pure-token", Token: "LEFT"},
+			{Name: "right", Type: "pure-token", Token: "RIGHT"},
+		}},
+		{Name: "whereto", Type: "oneof", Args: []engine.DocArg{
+			{Name: "left", Type: "pure-token", Token: "LEFT"},
+			{Name: "right", Type: "pure-token", Token: "RIGHT"},
+		}},
+	}},
+	"lmpop": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "where", Type: "oneof", Args: []engine.DocArg{
+			{Name: "left", Type: "pure-token", Token: "LEFT"},
+			{Name: "right", Type: "pure-token", Token: "RIGHT"},
+		}},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+	}},
+	"lolwut": {args: []engine.DocArg{
+		{Name: "version", Type: "integer", Token: "VERSION", Flags: 1},
+	}},
+	"lpop": {history: [][2]string{{"6.2.0", "Added the `count` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Since: "6.2.0", Flags: 1},
+	}},
+	"lpos": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "element", Type: "string"},
+		{Name: "rank", Type: "integer", Token: "RANK", Flags: 1},
+		{Name: "num-matches", Type: "integer", Token: "COUNT", Flags: 1},
+		{Name: "len", Type: "integer", Token: "MAXLEN", Flags: 1},
+	}},
+	"lpush": {history: [][2]string{{"2.4.0", "Accepts multiple `element` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "element", Type: "string", Flags: 2},
+	}},
+	"lpushx": {history: [][2]string{{"4.0.0", "Accepts multiple `element` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "element", Type: "string", Flags: 2},
+	}},
+	"lrange": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "integer"},
+		{Name: "stop", Type: "integer"},
+	}},
+	"lrem": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer"},
+		{Name: "element", Type: "string"},
+	}},
+	"lset": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "index", Type: "integer"},
+		{Name: "element", Type: "string"},
+	}},
+	"ltrim": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "integer"},
+		{Name: "stop", Type: "integer"},
+	}},
+	"memory|usage": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Token: "SAMPLES", Flags: 1},
+	}},
+	"mget": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"migrate": {history: [][2]string{{"3.0.0", "Added the `COPY` and `REPLACE` options."}, {"3.0.6", "Added the `KEYS` option."}, {"4.0.7", "Added the `AUTH` option."}, {"6.0.0", "Added the `AUTH2` option."}}, args: []engine.DocArg{
+		{Name: "host", Type: "string"},
+		{Name: "port", Type: "integer"},
+		{Name: "key-selector", Type: "oneof", Args: []engine.DocArg{
+			{Name: "key", Type: "key", KeySpec: 1},
+			{Name: "empty-string", Type: "pure-token", Token: "\"\""},
+		}},
+		{Name: "destination-db", Type: "integer"},
+		{Name: "timeout", Type: "integer"},
+		{Name: "copy", Type: "pure-token", Token: "COPY", Since: "3.0.0", Flags: 1},
+		{Name: "replace", Type: "pure-token", Token: "REPLACE", Since: "3.0.0", Flags: 1},
+		{Name: "authentication", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "auth", Type: "string", Display: "password", Token: "AUTH", Since: "4.0.7"},
+			{Name: "auth2", Type: "block", Token: "AUTH2", Since: "6.0.0", Args: []engine.DocArg{
+				{Name: "username", Type: "string"},
+				{Name: "password", Type: "string"},
+			}},
+		}},
+		{Name: "keys", Type: "key", KeySpec: 2, Display: "key", Token: "KEYS", Since: "3.0.6", Flags: 3},
+	}},
+	"module|load": {args: []engine.DocArg{
+		{Name: "path", Type: "string"},
+		{Name: "arg", Type: "string", Flags: 3},
+	}},
+	"module|loadex": {args: []engine.DocArg{
+		{Name: "path", Type: "string"},
+		{Name: "configs", Type: "block", Token: "CONFIG", Flags: 7, Args: []engine.DocArg{
+			{Name: "name", Type: "string"},
+			{Name: "value", Type: "string"},
+		}},
+		{Name: "args", Type: "string", Token: "ARGS", Flags: 3},
+	}},
+	"module|unload": {args: []engine.DocArg{
+		{Name: "name", Type: "string"},
+	}},
+	"move": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "db", Type: "integer"},
+	}},
+	"mset": {args: []engine.DocArg{
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "key", Type: "key", KeySpec: 1},
+			{Name: "value", Type: "string"},
+		}},
+	}},
+	"msetnx": {args: []engine.DocArg{
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "key", Type: "key", KeySpec: 1},
+			{Name: "value", Type: "string"},
+		}},
+	}},
+	"object|encoding": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"object|freq": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"object|idletime": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"object|refcount": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"persist": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"pexpire": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "milliseconds", Type: "integer"},
+		{Name: "condition", Type: "oneof", Since: "7.0.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+			{Name: "gt", Type: "pure-token", Token: "GT"},
+			{Name: "lt", Type: "pure-token", Token: "LT"},
+		}},
+	}},
+	"pexpireat": {history: [][2]string{{"7.0.0", "Added options: `NX`, `XX`, `GT` and `LT`."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "unix-time-milliseconds", Type: "unix-time"},
+		{Name: "condition", Type: "oneof", Since: "7.0.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+			{Name: "gt", Type: "pure-token", Token: "GT"},
+			{Name: "lt", Type: "pure-token", Token: "LT"},
+		}},
+	}},
+	"pexpiretime": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"pfadd": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "element", Type: "string", Flags: 3},
+	}},
+	"pfcount": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"pfdebug": {docFlags: []string{"syscmd"}, args: []engine.DocArg{
+		{Name: "subcommand", Type: "string"},
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"pfmerge": {args: []engine.DocArg{
+		{Name: "destkey", Type: "key", KeySpec: 1},
+		{Name: "sourcekey", Type: "key", KeySpec: 2, Flags: 3},
 	}},
 	"pfselftest": {docFlags: []string{"syscmd"}},
-	"ping": {args: []docArg{
-		{name: "message", typ: "string", flags: 1},
+	"ping": {args: []engine.DocArg{
+		{Name: "message", Type: "string", Flags: 1},
 	}},
-	"psetex": {docFlags: []string{"deprecated"}, deprecatedSince: "2.6.12", replacedBy: "`SET` with the `PX` argument", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "milliseconds", typ: "integer"},
-		{name: "value", typ: "string"},
+	"psetex": {docFlags: []string{"deprecated"}, deprecatedSince: "2.6.12", replacedBy: "`SET` with the `PX` argument", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "milliseconds", Type: "integer"},
+		{Name: "value", Type: "string"},
 	}},
-	"psubscribe": {args: []docArg{
-		{name: "pattern", typ: "pattern", flags: 2},
+	"psubscribe": {args: []engine.DocArg{
+		{Name: "pattern", Type: "pattern", Flags: 2},
 	}},
-	"psync": {args: []docArg{
-		{name: "replicationid", typ: "string"},
-		{name: "offset", typ: "integer"},
+	"psync": {args: []engine.DocArg{
+		{Name: "replicationid", Type: "string"},
+		{Name: "offset", Type: "integer"},
 	}},
-	"pttl": {history: [][2]string{{"2.8.0", "Added the -2 reply."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"pttl": {history: [][2]string{{"2.8.0", "Added the -2 reply."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"publish": {args: []docArg{
-		{name: "channel", typ: "string"},
-		{name: "message", typ: "string"},
+	"publish": {args: []engine.DocArg{
+		{Name: "channel", Type: "string"},
+		{Name: "message", Type: "string"},
 	}},
-	"pubsub|channels": {args: []docArg{
-		{name: "pattern", typ: "pattern", flags: 1},
+	"pubsub|channels": {args: []engine.DocArg{
+		{Name: "pattern", Type: "pattern", Flags: 1},
 	}},
-	"pubsub|numsub": {args: []docArg{
-		{name: "channel", typ: "string", flags: 3},
+	"pubsub|numsub": {args: []engine.DocArg{
+		{Name: "channel", Type: "string", Flags: 3},
 	}},
-	"pubsub|shardchannels": {args: []docArg{
-		{name: "pattern", typ: "pattern", flags: 1},
+	"pubsub|shardchannels": {args: []engine.DocArg{
+		{Name: "pattern", Type: "pattern", Flags: 1},
 	}},
-	"pubsub|shardnumsub": {args: []docArg{
-		{name: "shardchannel", typ: "string", flags: 3},
+	"pubsub|shardnumsub": {args: []engine.DocArg{
+		{Name: "shardchannel", Type: "string", Flags: 3},
 	}},
-	"punsubscribe": {args: []docArg{
-		{name: "pattern", typ: "pattern", flags: 3},
+	"punsubscribe": {args: []engine.DocArg{
+		{Name: "pattern", Type: "pattern", Flags: 3},
 	}},
 	"quit": {docFlags: []string{"deprecated"}, deprecatedSince: "7.2.0", replacedBy: "just closing the connection"},
-	"rename": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "newkey", typ: "key", ks: 2},
+	"rename": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "newkey", Type: "key", KeySpec: 2},
 	}},
-	"renamenx": {history: [][2]string{{"3.2.0", "The command no longer returns an error when source and destination names are the same."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "newkey", typ: "key", ks: 2},
+	"renamenx": {history: [][2]string{{"3.2.0", "The command no longer returns an error when source and destination names are the same."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "newkey", Type: "key", KeySpec: 2},
 	}},
 	"replconf": {docFlags: []string{"syscmd"}},
-	"replicaof": {args: []docArg{
-		{name: "args", typ: "oneof", args: []docArg{
-			{name: "host-port", typ: "block", args: []docArg{
-				{name: "host", typ: "string"},
-				{name: "port", typ: "integer"},
+	"replicaof": {args: []engine.DocArg{
+		{Name: "args", Type: "oneof", Args: []engine.DocArg{
+			{Name: "host-port", Type: "block", Args: []engine.DocArg{
+				{Name: "host", Type: "string"},
+				{Name: "port", Type: "integer"},
 			}},
-			{name: "no-one", typ: "block", args: []docArg{
-				{name: "no", typ: "pure-token", token: "NO"},
-				{name: "one", typ: "pure-token", token: "ONE"},
-			}},
-		}},
-	}},
-	"restore-asking": {docFlags: []string{"syscmd"}, history: [][2]string{{"3.0.0", "Added the `REPLACE` modifier."}, {"5.0.0", "Added the `ABSTTL` modifier."}, {"5.0.0", "Added the `IDLETIME` and `FREQ` options."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "ttl", typ: "integer"},
-		{name: "serialized-value", typ: "string"},
-		{name: "replace", typ: "pure-token", token: "REPLACE", since: "3.0.0", flags: 1},
-		{name: "absttl", typ: "pure-token", token: "ABSTTL", since: "5.0.0", flags: 1},
-		{name: "seconds", typ: "integer", token: "IDLETIME", since: "5.0.0", flags: 1},
-		{name: "frequency", typ: "integer", token: "FREQ", since: "5.0.0", flags: 1},
-	}},
-	"restore": {history: [][2]string{{"3.0.0", "Added the `REPLACE` modifier."}, {"5.0.0", "Added the `ABSTTL` modifier."}, {"5.0.0", "Added the `IDLETIME` and `FREQ` options."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "ttl", typ: "integer"},
-		{name: "serialized-value", typ: "string"},
-		{name: "replace", typ: "pure-token", token: "REPLACE", since: "3.0.0", flags: 1},
-		{name: "absttl", typ: "pure-token", token: "ABSTTL", since: "5.0.0", flags: 1},
-		{name: "seconds", typ: "integer", token: "IDLETIME", since: "5.0.0", flags: 1},
-		{name: "frequency", typ: "integer", token: "FREQ", since: "5.0.0", flags: 1},
-	}},
-	"rpop": {history: [][2]string{{"6.2.0", "Added the `count` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", since: "6.2.0", flags: 1},
-	}},
-	"rpoplpush": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`LMOVE` with the `RIGHT` and `LEFT` arguments", args: []docArg{
-		{name: "source", typ: "key", ks: 1},
-		{name: "destination", typ: "key", ks: 2},
-	}},
-	"rpush": {history: [][2]string{{"2.4.0", "Accepts multiple `element` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "element", typ: "string", flags: 2},
-	}},
-	"rpushx": {history: [][2]string{{"4.0.0", "Accepts multiple `element` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "element", typ: "string", flags: 2},
-	}},
-	"sadd": {history: [][2]string{{"2.4.0", "Accepts multiple `member` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 2},
-	}},
-	"scan": {history: [][2]string{{"6.0.0", "Added the `TYPE` subcommand."}}, args: []docArg{
-		{name: "cursor", typ: "integer"},
-		{name: "pattern", typ: "pattern", token: "MATCH", flags: 1},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-		{name: "type", typ: "string", token: "TYPE", since: "6.0.0", flags: 1},
-	}},
-	"scard": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"script|debug": {args: []docArg{
-		{name: "mode", typ: "oneof", args: []docArg{
-			{name: "yes", typ: "pure-token", token: "YES"},
-			{name: "sync", typ: "pure-token", token: "SYNC"},
-			{name: "no", typ: "pure-token", token: "NO"},
-		}},
-	}},
-	"script|exists": {args: []docArg{
-		{name: "sha1", typ: "string", flags: 2},
-	}},
-	"script|flush": {history: [][2]string{{"6.2.0", "Added the `ASYNC` and `SYNC` flushing mode modifiers."}}, args: []docArg{
-		{name: "flush-type", typ: "oneof", since: "6.2.0", flags: 1, args: []docArg{
-			{name: "async", typ: "pure-token", token: "ASYNC"},
-			{name: "sync", typ: "pure-token", token: "SYNC"},
-		}},
-	}},
-	"script|load": {args: []docArg{
-		{name: "script", typ: "string"},
-	}},
-	"sdiff": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"sdiffstore": {args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "key", typ: "key", ks: 2, flags: 2},
-	}},
-	"select": {args: []docArg{
-		{name: "index", typ: "integer"},
-	}},
-	"sentinel|ckquorum": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|config": {history: [][2]string{{"7.2.0", "Added the ability to set and get multiple parameters in one call."}}, args: []docArg{
-		{name: "action", typ: "oneof", args: []docArg{
-			{name: "set", typ: "block", token: "SET", flags: 2, args: []docArg{
-				{name: "parameter", typ: "string"},
-				{name: "value", typ: "string"},
-			}},
-			{name: "parameter", typ: "string", token: "GET", flags: 2},
-		}},
-	}},
-	"sentinel|debug": {args: []docArg{
-		{name: "data", typ: "block", flags: 3, args: []docArg{
-			{name: "parameter", typ: "string"},
-			{name: "value", typ: "string"},
-		}},
-	}},
-	"sentinel|failover": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|get-master-addr-by-name": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|info-cache": {args: []docArg{
-		{name: "nodename", typ: "string", flags: 2},
-	}},
-	"sentinel|is-master-down-by-addr": {args: []docArg{
-		{name: "ip", typ: "string"},
-		{name: "port", typ: "integer"},
-		{name: "current-epoch", typ: "integer"},
-		{name: "runid", typ: "string"},
-	}},
-	"sentinel|master": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|monitor": {args: []docArg{
-		{name: "name", typ: "string"},
-		{name: "ip", typ: "string"},
-		{name: "port", typ: "integer"},
-		{name: "quorum", typ: "integer"},
-	}},
-	"sentinel|remove": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|replicas": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|reset": {args: []docArg{
-		{name: "pattern", typ: "pattern"},
-	}},
-	"sentinel|sentinels": {args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"sentinel|set": {args: []docArg{
-		{name: "master-name", typ: "string"},
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "option", typ: "string"},
-			{name: "value", typ: "string"},
-		}},
-	}},
-	"sentinel|simulate-failure": {args: []docArg{
-		{name: "mode", typ: "oneof", flags: 3, args: []docArg{
-			{name: "crash-after-election", typ: "pure-token"},
-			{name: "crash-after-promotion", typ: "pure-token"},
-			{name: "help", typ: "pure-token"},
-		}},
-	}},
-	"sentinel|slaves": {docFlags: []string{"deprecated"}, deprecatedSince: "5.0.0", replacedBy: "`SENTINEL REPLICAS`", args: []docArg{
-		{name: "master-name", typ: "string"},
-	}},
-	"set": {history: [][2]string{{"2.6.12", "Added the `EX`, `PX`, `NX` and `XX` options."}, {"6.0.0", "Added the `KEEPTTL` option."}, {"6.2.0", "Added the `GET`, `EXAT` and `PXAT` option."}, {"7.0.0", "Allowed the `NX` and `GET` options to be used together."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "value", typ: "string"},
-		{name: "condition", typ: "oneof", since: "2.6.12", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
-		}},
-		{name: "get", typ: "pure-token", token: "GET", since: "6.2.0", flags: 1},
-		{name: "expiration", typ: "oneof", flags: 1, args: []docArg{
-			{name: "seconds", typ: "integer", token: "EX", since: "2.6.12"},
-			{name: "milliseconds", typ: "integer", token: "PX", since: "2.6.12"},
-			{name: "unix-time-seconds", typ: "unix-time", token: "EXAT", since: "6.2.0"},
-			{name: "unix-time-milliseconds", typ: "unix-time", token: "PXAT", since: "6.2.0"},
-			{name: "keepttl", typ: "pure-token", token: "KEEPTTL", since: "6.0.0"},
-		}},
-	}},
-	"setbit": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "offset", typ: "integer"},
-		{name: "value", typ: "integer"},
-	}},
-	"setex": {docFlags: []string{"deprecated"}, deprecatedSince: "2.6.12", replacedBy: "`SET` with the `EX` argument", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "seconds", typ: "integer"},
-		{name: "value", typ: "string"},
-	}},
-	"setnx": {docFlags: []string{"deprecated"}, deprecatedSince: "2.6.12", replacedBy: "`SET` with the `NX` argument", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "value", typ: "string"},
-	}},
-	"setrange": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "offset", typ: "integer"},
-		{name: "value", typ: "string"},
-	}},
-	"shutdown": {history: [][2]string{{"7.0.0", "Added the `NOW`, `FORCE` and `ABORT` modifiers."}}, args: []docArg{
-		{name: "save-selector", typ: "oneof", flags: 1, args: []docArg{
-			{name: "nosave", typ: "pure-token", token: "NOSAVE"},
-			{name: "save", typ: "pure-token", token: "SAVE"},
-		}},
-		{name: "now", typ: "pure-token", token: "NOW", since: "7.0.0", flags: 1},
-		{name: "force", typ: "pure-token", token: "FORCE", since: "7.0.0", flags: 1},
-		{name: "abort", typ: "pure-token", token: "ABORT", since: "7.0.0", flags: 1},
-	}},
-	"sinter": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"sintercard": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "limit", typ: "integer", token: "LIMIT", flags: 1},
-	}},
-	"sinterstore": {args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "key", typ: "key", ks: 2, flags: 2},
-	}},
-	"sismember": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string"},
-	}},
-	"slaveof": {docFlags: []string{"deprecated"}, deprecatedSince: "5.0.0", replacedBy: "`REPLICAOF`", args: []docArg{
-		{name: "args", typ: "oneof", args: []docArg{
-			{name: "host-port", typ: "block", args: []docArg{
-				{name: "host", typ: "string"},
-				{name: "port", typ: "integer"},
-			}},
-			{name: "no-one", typ: "block", args: []docArg{
-				{name: "no", typ: "pure-token", token: "NO"},
-				{name: "one", typ: "pure-token", token: "ONE"},
+			{Name: "no-one", Type: "block", Args: []engine.DocArg{
+				{Name: "no", Type: "pure-token", Token: "NO"},
+				{Name: "one", Type: "pure-token", Token: "ONE"},
 			}},
 		}},
 	}},
-	"slowlog|get": {history: [][2]string{{"4.0.0", "Added client IP address, port and name to the reply."}}, args: []docArg{
-		{name: "count", typ: "integer", flags: 1},
+	"restore-asking": {docFlags: []string{"syscmd"}, history: [][2]string{{"3.0.0", "Added the `REPLACE` modifier."}, {"5.0.0", "Added the `ABSTTL` modifier."}, {"5.0.0", "Added the `IDLETIME` and `FREQ` options."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "ttl", Type: "integer"},
+		{Name: "serialized-value", Type: "string"},
+		{Name: "replace", Type: "pure-token", Token: "REPLACE", Since: "3.0.0", Flags: 1},
+		{Name: "absttl", Type: "pure-token", Token: "ABSTTL", Since: "5.0.0", Flags: 1},
+		{Name: "seconds", Type: "integer", Token: "IDLETIME", Since: "5.0.0", Flags: 1},
+		{Name: "frequency", Type: "integer", Token: "FREQ", Since: "5.0.0", Flags: 1},
 	}},
-	"smembers": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"restore": {history: [][2]string{{"3.0.0", "Added the `REPLACE` modifier."}, {"5.0.0", "Added the `ABSTTL` modifier."}, {"5.0.0", "Added the `IDLETIME` and `FREQ` options."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "ttl", Type: "integer"},
+		{Name: "serialized-value", Type: "string"},
+		{Name: "replace", Type: "pure-token", Token: "REPLACE", Since: "3.0.0", Flags: 1},
+		{Name: "absttl", Type: "pure-token", Token: "ABSTTL", Since: "5.0.0", Flags: 1},
+		{Name: "seconds", Type: "integer", Token: "IDLETIME", Since: "5.0.0", Flags: 1},
+		{Name: "frequency", Type: "integer", Token: "FREQ", Since: "5.0.0", Flags: 1},
 	}},
-	"smismember": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 2},
+	"rpop": {history: [][2]string{{"6.2.0", "Added the `count` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Since: "6.2.0", Flags: 1},
 	}},
-	"smove": {args: []docArg{
-		{name: "source", typ: "key", ks: 1},
-		{name: "destination", typ: "key", ks: 2},
-		{name: "member", typ: "string"},
+	"rpoplpush": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`LMOVE` with the `RIGHT` and `LEFT` arguments", args: []engine.DocArg{
+		{Name: "source", Type: "key", KeySpec: 1},
+		{Name: "destination", Type: "key", KeySpec: 2},
 	}},
-	"sort": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "by-pattern", typ: "pattern", ks: 2, display: "pattern", token: "BY", flags: 1},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
+	"rpush": {history: [][2]string{{"2.4.0", "Accepts multiple `element` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "element", Type: "string", Flags: 2},
+	}},
+	"rpushx": {history: [][2]string{{"4.0.0", "Accepts multiple `element` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "element", Type: "string", Flags: 2},
+	}},
+	"sadd": {history: [][2]string{{"2.4.0", "Accepts multiple `member` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 2},
+	}},
+	"scan": {history: [][2]string{{"6.0.0", "Added the `TYPE` subcommand."}}, args: []engine.DocArg{
+		{Name: "cursor", Type: "integer"},
+		{Name: "pattern", Type: "pattern", Token: "MATCH", Flags: 1},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+		{Name: "type", Type: "string", Token: "TYPE", Since: "6.0.0", Flags: 1},
+	}},
+	"scard": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"script|debug": {args: []engine.DocArg{
+		{Name: "mode", Type: "oneof", Args: []engine.DocArg{
+			{Name: "yes", Type: "pure-token", Token: "YES"},
+			{Name: "sync", Type: "pure-token", Token: "SYNC"},
+			{Name: "no", Type: "pure-token", Token: "NO"},
 		}},
-		{name: "get-pattern", typ: "pattern", ks: 2, display: "pattern", token: "GET", flags: 7},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
+	}},
+	"script|exists": {args: []engine.DocArg{
+		{Name: "sha1", Type: "string", Flags: 2},
+	}},
+	"script|flush": {history: [][2]string{{"6.2.0", "Added the `ASYNC` and `SYNC` flushing mode modifiers."}}, args: []engine.DocArg{
+		{Name: "flush-type", Type: "oneof", Since: "6.2.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "async", Type: "pure-token", Token: "ASYNC"},
+			{Name: "sync", Type: "pure-token", Token: "SYNC"},
 		}},
-		{name: "sorting", typ: "pure-token", token: "ALPHA", flags: 1},
-		{name: "destination", typ: "key", ks: 3, token: "STORE", flags: 1},
 	}},
-	"sort_ro": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "by-pattern", typ: "pattern", ks: 2, display: "pattern", token: "BY", flags: 1},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
-		}},
-		{name: "get-pattern", typ: "pattern", ks: 2, display: "pattern", token: "GET", flags: 7},
-		{name: "order", typ: "oneof", flags: 1, args: []docArg{
-			{name: "asc", typ: "pure-token", token: "ASC"},
-			{name: "desc", typ: "pure-token", token: "DESC"},
-		}},
-		{name: "sorting", typ: "pure-token", token: "ALPHA", flags: 1},
+	"script|load": {args: []engine.DocArg{
+		{Name: "script", Type: "string"},
 	}},
-	"spop": {history: [][2]string{{"3.2.0", "Added the `count` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", since: "3.2.0", flags: 1},
+	"sdiff": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
 	}},
-	"spublish": {args: []docArg{
-		{name: "shardchannel", typ: "string"},
-		{name: "message", typ: "string"},
+	"sdiffstore": {args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
 	}},
-	"srandmember": {history: [][2]string{{"2.6.0", "Added the optional `count` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", since: "2.6.0", flags: 1},
+	"select": {args: []engine.DocArg{
+		{Name: "index", Type: "integer"},
 	}},
-	"srem": {history: [][2]string{{"2.4.0", "Accepts multiple `member` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 2},
+	"sentinel|ckquorum": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
 	}},
-	"sscan": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "cursor", typ: "integer"},
-		{name: "pattern", typ: "pattern", token: "MATCH", flags: 1},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-	}},
-	"ssubscribe": {args: []docArg{
-		{name: "shardchannel", typ: "string", flags: 2},
-	}},
-	"strlen": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"subscribe": {args: []docArg{
-		{name: "channel", typ: "string", flags: 2},
-	}},
-	"substr": {docFlags: []string{"deprecated"}, deprecatedSince: "2.0.0", replacedBy: "`GETRANGE`", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "integer"},
-		{name: "end", typ: "integer"},
-	}},
-	"sunion": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"sunionstore": {args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "key", typ: "key", ks: 2, flags: 2},
-	}},
-	"sunsubscribe": {args: []docArg{
-		{name: "shardchannel", typ: "string", flags: 3},
-	}},
-	"swapdb": {args: []docArg{
-		{name: "index1", typ: "integer"},
-		{name: "index2", typ: "integer"},
-	}},
-	"touch": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"ttl": {history: [][2]string{{"2.8.0", "Added the -2 reply."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"type": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"unlink": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"unsubscribe": {args: []docArg{
-		{name: "channel", typ: "string", flags: 3},
-	}},
-	"wait": {args: []docArg{
-		{name: "numreplicas", typ: "integer"},
-		{name: "timeout", typ: "integer"},
-	}},
-	"waitaof": {args: []docArg{
-		{name: "numlocal", typ: "integer"},
-		{name: "numreplicas", typ: "integer"},
-		{name: "timeout", typ: "integer"},
-	}},
-	"watch": {args: []docArg{
-		{name: "key", typ: "key", ks: 1, flags: 2},
-	}},
-	"xack": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "ID", typ: "string", flags: 2},
-	}},
-	"xadd": {history: [][2]string{{"6.2.0", "Added the `NOMKSTREAM` option, `MINID` trimming strategy and the `LIMIT` option."}, {"7.0.0", "Added support for the `<ms>-*` explicit ID form."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "nomkstream", typ: "pure-token", token: "NOMKSTREAM", since: "6.2.0", flags: 1},
-		{name: "trim", typ: "block", flags: 1, args: []docArg{
-			{name: "strategy", typ: "oneof", args: []docArg{
-				{name: "maxlen", typ: "pure-token", token: "MAXLEN"},
-				{name: "minid", typ: "pure-token", token: "MINID", since: "6.2.0"},
+	"sentinel|config": {history: [][2]string{{"7.2.0", "Added the ability to set and get multiple parameters in one call."}}, args: []engine.DocArg{
+		{Name: "action", Type: "oneof", Args: []engine.DocArg{
+			{Name: "set", Type: "block", Token: "SET", Flags: 2, Args: []engine.DocArg{
+				{Name: "parameter", Type: "string"},
+				{Name: "value", Type: "string"},
 			}},
-			{name: "operator", typ: "oneof", flags: 1, args: []docArg{
-				{name: "equal", typ: "pure-token", token: "="},
-				{name: "approximately", typ: "pure-token", token: "~"},
+			{Name: "parameter", Type: "string", Token: "GET", Flags: 2},
+		}},
+	}},
+	"sentinel|debug": {args: []engine.DocArg{
+		{Name: "data", Type: "block", Flags: 3, Args: []engine.DocArg{
+			{Name: "parameter", Type: "string"},
+			{Name: "value", Type: "string"},
+		}},
+	}},
+	"sentinel|failover": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"sentinel|get-master-addr-by-name": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"sentinel|info-cache": {args: []engine.DocArg{
+		{Name: "nodename", Type: "string", Flags: 2},
+	}},
+	"sentinel|is-master-down-by-addr": {args: []engine.DocArg{
+		{Name: "ip", Type: "string"},
+		{Name: "port", Type: "integer"},
+		{Name: "current-epoch", Type: "integer"},
+		{Name: "runid", Type: "string"},
+	}},
+	"sentinel|master": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"sentinel|monitor": {args: []engine.DocArg{
+		{Name: "name", Type: "string"},
+		{Name: "ip", Type: "string"},
+		{Name: "port", Type: "integer"},
+		{Name: "quorum", Type: "integer"},
+	}},
+	"sentinel|remove": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"sentinel|replicas": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"sentinel|reset": {args: []engine.DocArg{
+		{Name: "pattern", Type: "pattern"},
+	}},
+	"sentinel|sentinels": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"sentinel|set": {args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "option", Type: "string"},
+			{Name: "value", Type: "string"},
+		}},
+	}},
+	"sentinel|simulate-failure": {args: []engine.DocArg{
+		{Name: "mode", Type: "oneof", Flags: 3, Args: []engine.DocArg{
+			{Name: "crash-after-election", Type: "pure-token"},
+			{Name: "crash-after-promotion", Type: "pure-token"},
+			{Name: "help", Type: "pure-token"},
+		}},
+	}},
+	"sentinel|slaves": {docFlags: []string{"deprecated"}, deprecatedSince: "5.0.0", replacedBy: "`SENTINEL REPLICAS`", args: []engine.DocArg{
+		{Name: "master-name", Type: "string"},
+	}},
+	"set": {history: [][2]string{{"2.6.12", "Added the `EX`, `PX`, `NX` and `XX` options."}, {"6.0.0", "Added the `KEEPTTL` option."}, {"6.2.0", "Added the `GET`, `EXAT` and `PXAT` option."}, {"7.0.0", "Allowed the `NX` and `GET` options to be used together."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "value", Type: "string"},
+		{Name: "condition", Type: "oneof", Since: "2.6.12", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+		}},
+		{Name: "get", Type: "pure-token", Token: "GET", Since: "6.2.0", Flags: 1},
+		{Name: "expiration", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "seconds", Type: "integer", Token: "EX", Since: "2.6.12"},
+			{Name: "milliseconds", Type: "integer", Token: "PX", Since: "2.6.12"},
+			{Name: "unix-time-seconds", Type: "unix-time", Token: "EXAT", Since: "6.2.0"},
+			{Name: "unix-time-milliseconds", Type: "unix-time", Token: "PXAT", Since: "6.2.0"},
+			{Name: "keepttl", Type: "pure-token", Token: "KEEPTTL", Since: "6.0.0"},
+		}},
+	}},
+	"setbit": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "offset", Type: "integer"},
+		{Name: "value", Type: "integer"},
+	}},
+	"setex": {docFlags: []string{"deprecated"}, deprecatedSince: "2.6.12", replacedBy: "`SET` with the `EX` argument", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "seconds", Type: "integer"},
+		{Name: "value", Type: "string"},
+	}},
+	"setnx": {docFlags: []string{"deprecated"}, deprecatedSince: "2.6.12", replacedBy: "`SET` with the `NX` argument", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "value", Type: "string"},
+	}},
+	"setrange": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "offset", Type: "integer"},
+		{Name: "value", Type: "string"},
+	}},
+	"shutdown": {history: [][2]string{{"7.0.0", "Added the `NOW`, `FORCE` and `ABORT` modifiers."}}, args: []engine.DocArg{
+		{Name: "save-selector", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "nosave", Type: "pure-token", Token: "NOSAVE"},
+			{Name: "save", Type: "pure-token", Token: "SAVE"},
+		}},
+		{Name: "now", Type: "pure-token", Token: "NOW", Since: "7.0.0", Flags: 1},
+		{Name: "force", Type: "pure-token", Token: "FORCE", Since: "7.0.0", Flags: 1},
+		{Name: "abort", Type: "pure-token", Token: "ABORT", Since: "7.0.0", Flags: 1},
+	}},
+	"sinter": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"sintercard": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "limit", Type: "integer", Token: "LIMIT", Flags: 1},
+	}},
+	"sinterstore": {args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
+	}},
+	"sismember": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string"},
+	}},
+	"slaveof": {docFlags: []string{"deprecated"}, deprecatedSince: "5.0.0", replacedBy: "`REPLICAOF`", args: []engine.DocArg{
+		{Name: "args", Type: "oneof", Args: []engine.DocArg{
+			{Name: "host-port", Type: "block", Args: []engine.DocArg{
+				{Name: "host", Type: "string"},
+				{Name: "port", Type: "integer"},
 			}},
-			{name: "threshold", typ: "string"},
-			{name: "count", typ: "integer", token: "LIMIT", since: "6.2.0", flags: 1},
-		}},
-		{name: "id-selector", typ: "oneof", args: []docArg{
-			{name: "auto-id", typ: "pure-token", token: "*"},
-			{name: "id", typ: "string"},
-		}},
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "field", typ: "string"},
-			{name: "value", typ: "string"},
-		}},
-	}},
-	"xautoclaim": {history: [][2]string{{"7.0.0", "Added an element to the reply array, containing deleted entries the command cleared from the PEL"}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "consumer", typ: "string"},
-		{name: "min-idle-time", typ: "string"},
-		{name: "start", typ: "string"},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-		{name: "justid", typ: "pure-token", token: "JUSTID", flags: 1},
-	}},
-	"xclaim": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "consumer", typ: "string"},
-		{name: "min-idle-time", typ: "string"},
-		{name: "ID", typ: "string", flags: 2},
-		{name: "ms", typ: "integer", token: "IDLE", flags: 1},
-		{name: "unix-time-milliseconds", typ: "unix-time", token: "TIME", flags: 1},
-		{name: "count", typ: "integer", token: "RETRYCOUNT", flags: 1},
-		{name: "force", typ: "pure-token", token: "FORCE", flags: 1},
-		{name: "justid", typ: "pure-token", token: "JUSTID", flags: 1},
-		{name: "lastid", typ: "string", token: "LASTID", flags: 1},
-	}},
-	"xdel": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "ID", typ: "string", flags: 2},
-	}},
-	"xgroup|create": {history: [][2]string{{"7.0.0", "Added the `entries_read` named argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "id-selector", typ: "oneof", args: []docArg{
-			{name: "id", typ: "string"},
-			{name: "new-id", typ: "pure-token", token: "$"},
-		}},
-		{name: "mkstream", typ: "pure-token", token: "MKSTREAM", flags: 1},
-		{name: "entries-read", typ: "integer", token: "ENTRIESREAD", flags: 1},
-	}},
-	"xgroup|createconsumer": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "consumer", typ: "string"},
-	}},
-	"xgroup|delconsumer": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "consumer", typ: "string"},
-	}},
-	"xgroup|destroy": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-	}},
-	"xgroup|setid": {history: [][2]string{{"7.0.0", "Added the optional `entries_read` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "id-selector", typ: "oneof", args: []docArg{
-			{name: "id", typ: "string"},
-			{name: "new-id", typ: "pure-token", token: "$"},
-		}},
-		{name: "entriesread", typ: "integer", display: "entries-read", token: "ENTRIESREAD", flags: 1},
-	}},
-	"xinfo|consumers": {history: [][2]string{{"7.2.0", "Added the `inactive` field."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-	}},
-	"xinfo|groups": {history: [][2]string{{"7.0.0", "Added the `entries-read` and `lag` fields"}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"xinfo|stream": {history: [][2]string{{"6.0.0", "Added the `FULL` modifier."}, {"7.0.0", "Added the `max-deleted-entry-id`, `entries-added`, `recorded-first-entry-id`, `entries-read` and `lag` fields"}, {"7.2.0", "Added the `active-time` field, and changed the meaning of `seen-time`."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "full-block", typ: "block", flags: 1, args: []docArg{
-			{name: "full", typ: "pure-token", token: "FULL"},
-			{name: "count", typ: "integer", token: "COUNT", flags: 1},
-		}},
-	}},
-	"xlen": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-	}},
-	"xpending": {history: [][2]string{{"6.2.0", "Added the `IDLE` option and exclusive range intervals."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "group", typ: "string"},
-		{name: "filters", typ: "block", flags: 1, args: []docArg{
-			{name: "min-idle-time", typ: "integer", token: "IDLE", since: "6.2.0", flags: 1},
-			{name: "start", typ: "string"},
-			{name: "end", typ: "string"},
-			{name: "count", typ: "integer"},
-			{name: "consumer", typ: "string", flags: 1},
-		}},
-	}},
-	"xrange": {history: [][2]string{{"6.2.0", "Added exclusive ranges."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "string"},
-		{name: "end", typ: "string"},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-	}},
-	"xread": {args: []docArg{
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-		{name: "milliseconds", typ: "integer", token: "BLOCK", flags: 1},
-		{name: "streams", typ: "block", token: "STREAMS", args: []docArg{
-			{name: "key", typ: "key", ks: 1, flags: 2},
-			{name: "ID", typ: "string", flags: 2},
-		}},
-	}},
-	"xreadgroup": {args: []docArg{
-		{name: "group-block", typ: "block", token: "GROUP", args: []docArg{
-			{name: "group", typ: "string"},
-			{name: "consumer", typ: "string"},
-		}},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-		{name: "milliseconds", typ: "integer", token: "BLOCK", flags: 1},
-		{name: "noack", typ: "pure-token", token: "NOACK", flags: 1},
-		{name: "streams", typ: "block", token: "STREAMS", args: []docArg{
-			{name: "key", typ: "key", ks: 1, flags: 2},
-			{name: "ID", typ: "string", flags: 2},
-		}},
-	}},
-	"xrevrange": {history: [][2]string{{"6.2.0", "Added exclusive ranges."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "end", typ: "string"},
-		{name: "start", typ: "string"},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-	}},
-	"xsetid": {history: [][2]string{{"7.0.0", "Added the `entries_added` and `max_deleted_entry_id` arguments."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "last-id", typ: "string"},
-		{name: "entries-added", typ: "integer", token: "ENTRIESADDED", since: "7.0.0", flags: 1},
-		{name: "max-deleted-id", typ: "string", token: "MAXDELETEDID", since: "7.0.0", flags: 1},
-	}},
-	"xtrim": {history: [][2]string{{"6.2.0", "Added the `MINID` trimming strategy and the `LIMIT` option."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "trim", typ: "block", args: []docArg{
-			{name: "strategy", typ: "oneof", args: []docArg{
-				{name: "maxlen", typ: "pure-token", token: "MAXLEN"},
-				{name: "minid", typ: "pure-token", token: "MINID", since: "6.2.0"},
+			{Name: "no-one", Type: "block", Args: []engine.DocArg{
+				{Name: "no", Type: "pure-token", Token: "NO"},
+				{Name: "one", Type: "pure-token", Token: "ONE"},
 			}},
-			{name: "operator", typ: "oneof", flags: 1, args: []docArg{
-				{name: "equal", typ: "pure-token", token: "="},
-				{name: "approximately", typ: "pure-token", token: "~"},
+		}},
+	}},
+	"slowlog|get": {history: [][2]string{{"4.0.0", "Added client IP address, port and name to the reply."}}, args: []engine.DocArg{
+		{Name: "count", Type: "integer", Flags: 1},
+	}},
+	"smembers": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"smismember": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 2},
+	}},
+	"smove": {args: []engine.DocArg{
+		{Name: "source", Type: "key", KeySpec: 1},
+		{Name: "destination", Type: "key", KeySpec: 2},
+		{Name: "member", Type: "string"},
+	}},
+	"sort": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "by-pattern", Type: "pattern", KeySpec: 2, Display: "pattern", Token: "BY", Flags: 1},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+		{Name: "get-pattern", Type: "pattern", KeySpec: 2, Display: "pattern", Token: "GET", Flags: 7},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
+		}},
+		{Name: "sorting", Type: "pure-token", Token: "ALPHA", Flags: 1},
+		{Name: "destination", Type: "key", KeySpec: 3, Token: "STORE", Flags: 1},
+	}},
+	"sort_ro": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "by-pattern", Type: "pattern", KeySpec: 2, Display: "pattern", Token: "BY", Flags: 1},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+		{Name: "get-pattern", Type: "pattern", KeySpec: 2, Display: "pattern", Token: "GET", Flags: 7},
+		{Name: "order", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "asc", Type: "pure-token", Token: "ASC"},
+			{Name: "desc", Type: "pure-token", Token: "DESC"},
+		}},
+		{Name: "sorting", Type: "pure-token", Token: "ALPHA", Flags: 1},
+	}},
+	"spop": {history: [][2]string{{"3.2.0", "Added the `count` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Since: "3.2.0", Flags: 1},
+	}},
+	"spublish": {args: []engine.DocArg{
+		{Name: "shardchannel", Type: "string"},
+		{Name: "message", Type: "string"},
+	}},
+	"srandmember": {history: [][2]string{{"2.6.0", "Added the optional `count` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Since: "2.6.0", Flags: 1},
+	}},
+	"srem": {history: [][2]string{{"2.4.0", "Accepts multiple `member` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 2},
+	}},
+	"sscan": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "cursor", Type: "integer"},
+		{Name: "pattern", Type: "pattern", Token: "MATCH", Flags: 1},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+	}},
+	"ssubscribe": {args: []engine.DocArg{
+		{Name: "shardchannel", Type: "string", Flags: 2},
+	}},
+	"strlen": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"subscribe": {args: []engine.DocArg{
+		{Name: "channel", Type: "string", Flags: 2},
+	}},
+	"substr": {docFlags: []string{"deprecated"}, deprecatedSince: "2.0.0", replacedBy: "`GETRANGE`", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "integer"},
+		{Name: "end", Type: "integer"},
+	}},
+	"sunion": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"sunionstore": {args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
+	}},
+	"sunsubscribe": {args: []engine.DocArg{
+		{Name: "shardchannel", Type: "string", Flags: 3},
+	}},
+	"swapdb": {args: []engine.DocArg{
+		{Name: "index1", Type: "integer"},
+		{Name: "index2", Type: "integer"},
+	}},
+	"touch": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"ttl": {history: [][2]string{{"2.8.0", "Added the -2 reply."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"type": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+	}},
+	"unlink": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"unsubscribe": {args: []engine.DocArg{
+		{Name: "channel", Type: "string", Flags: 3},
+	}},
+	"wait": {args: []engine.DocArg{
+		{Name: "numreplicas", Type: "integer"},
+		{Name: "timeout", Type: "integer"},
+	}},
+	"waitaof": {args: []engine.DocArg{
+		{Name: "numlocal", Type: "integer"},
+		{Name: "numreplicas", Type: "integer"},
+		{Name: "timeout", Type: "integer"},
+	}},
+	"watch": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+	}},
+	"xack": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "ID", Type: "string", Flags: 2},
+	}},
+	"xadd": {history: [][2]string{{"6.2.0", "Added the `NOMKSTREAM` option, `MINID` trimming strategy and the `LIMIT` option."}, {"7.0.0", "Added support for the `<ms>-*` explicit ID form."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "nomkstream", Type: "pure-token", Token: "NOMKSTREAM", Since: "6.2.0", Flags: 1},
+		{Name: "trim", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "strategy", Type: "oneof", Args: []engine.DocArg{
+				{Name: "maxlen", Type: "pure-token", Token: "MAXLEN"},
+				{Name: "minid", Type: "pure-token", Token: "MINID", Since: "6.2.0"},
 			}},
-			{name: "threshold", typ: "string"},
-			{name: "count", typ: "integer", token: "LIMIT", since: "6.2.0", flags: 1},
+			{Name: "operator", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+				{Name: "equal", Type: "pure-token", Token: "="},
+				{Name: "approximately", Type: "pure-token", Token: "~"},
+			}},
+			{Name: "threshold", Type: "string"},
+			{Name: "count", Type: "integer", Token: "LIMIT", Since: "6.2.0", Flags: 1},
+		}},
+		{Name: "id-selector", Type: "oneof", Args: []engine.DocArg{
+			{Name: "auto-id", Type: "pure-token", Token: "*"},
+			{Name: "id", Type: "string"},
+		}},
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "field", Type: "string"},
+			{Name: "value", Type: "string"},
 		}},
 	}},
-	"zadd": {history: [][2]string{{"2.4.0", "Accepts multiple elements."}, {"3.0.2", "Added the `XX`, `NX`, `CH` and `INCR` options."}, {"6.2.0", "Added the `GT` and `LT` options."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "condition", typ: "oneof", since: "3.0.2", flags: 1, args: []docArg{
-			{name: "nx", typ: "pure-token", token: "NX"},
-			{name: "xx", typ: "pure-token", token: "XX"},
+	"xautoclaim": {history: [][2]string{{"7.0.0", "Added an element to the reply array, containing deleted entries the command cleared from the PEL"}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "consumer", Type: "string"},
+		{Name: "min-idle-time", Type: "string"},
+		{Name: "start", Type: "string"},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+		{Name: "justid", Type: "pure-token", Token: "JUSTID", Flags: 1},
+	}},
+	"xclaim": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "consumer", Type: "string"},
+		{Name: "min-idle-time", Type: "string"},
+		{Name: "ID", Type: "string", Flags: 2},
+		{Name: "ms", Type: "integer", Token: "IDLE", Flags: 1},
+		{Name: "unix-time-milliseconds", Type: "unix-time", Token: "TIME", Flags: 1},
+		{Name: "count", Type: "integer", Token: "RETRYCOUNT", Flags: 1},
+		{Name: "force", Type: "pure-token", Token: "FORCE", Flags: 1},
+		{Name: "justid", Type: "pure-token", Token: "JUSTID", Flags: 1},
+		{Name: "lastid", Type: "string", Token: "LASTID", Flags: 1},
+	}},
+	"xdel": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "ID", Type: "string", Flags: 2},
+	}},
+	"xgroup|create": {history: [][2]string{{"7.0.0", "Added the `entries_read` named argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "id-selector", Type: "oneof", Args: []engine.DocArg{
+			{Name: "id", Type: "string"},
+			{Name: "new-id", Type: "pure-token", Token: "$"},
 		}},
-		{name: "comparison", typ: "oneof", since: "6.2.0", flags: 1, args: []docArg{
-			{name: "gt", typ: "pure-token", token: "GT"},
-			{name: "lt", typ: "pure-token", token: "LT"},
+		{Name: "mkstream", Type: "pure-token", Token: "MKSTREAM", Flags: 1},
+		{Name: "entries-read", Type: "integer", Token: "ENTRIESREAD", Flags: 1},
+	}},
+	"xgroup|createconsumer": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "consumer", Type: "string"},
+	}},
+	"xgroup|delconsumer": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "consumer", Type: "string"},
+	}},
+	"xgroup|destroy": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+	}},
+	"xgroup|setid": {history: [][2]string{{"7.0.0", "Added the optional `entries_read` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "id-selector", Type: "oneof", Args: []engine.DocArg{
+			{Name: "id", Type: "string"},
+			{Name: "new-id", Type: "pure-token", Token: "$"},
 		}},
-		{name: "change", typ: "pure-token", token: "CH", since: "3.0.2", flags: 1},
-		{name: "increment", typ: "pure-token", token: "INCR", since: "3.0.2", flags: 1},
-		{name: "data", typ: "block", flags: 2, args: []docArg{
-			{name: "score", typ: "double"},
-			{name: "member", typ: "string"},
-		}},
+		{Name: "entriesread", Type: "integer", Display: "entries-read", Token: "ENTRIESREAD", Flags: 1},
 	}},
-	"zcard": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
+	"xinfo|consumers": {history: [][2]string{{"7.2.0", "Added the `inactive` field."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
 	}},
-	"zcount": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "min", typ: "double"},
-		{name: "max", typ: "double"},
+	"xinfo|groups": {history: [][2]string{{"7.0.0", "Added the `entries-read` and `lag` fields"}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"zdiff": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
-	}},
-	"zdiffstore": {args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 2, flags: 2},
-	}},
-	"zincrby": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "increment", typ: "integer"},
-		{name: "member", typ: "string"},
-	}},
-	"zinter": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "weight", typ: "integer", token: "WEIGHTS", flags: 3},
-		{name: "aggregate", typ: "oneof", token: "AGGREGATE", flags: 1, args: []docArg{
-			{name: "sum", typ: "pure-token", token: "SUM"},
-			{name: "min", typ: "pure-token", token: "MIN"},
-			{name: "max", typ: "pure-token", token: "MAX"},
-		}},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
-	}},
-	"zintercard": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "limit", typ: "integer", token: "LIMIT", flags: 1},
-	}},
-	"zinterstore": {args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 2, flags: 2},
-		{name: "weight", typ: "integer", token: "WEIGHTS", flags: 3},
-		{name: "aggregate", typ: "oneof", token: "AGGREGATE", flags: 1, args: []docArg{
-			{name: "sum", typ: "pure-token", token: "SUM"},
-			{name: "min", typ: "pure-token", token: "MIN"},
-			{name: "max", typ: "pure-token", token: "MAX"},
-		}},
-	}},
-	"zlexcount": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "min", typ: "string"},
-		{name: "max", typ: "string"},
-	}},
-	"zmpop": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "where", typ: "oneof", args: []docArg{
-			{name: "min", typ: "pure-token", token: "MIN"},
-			{name: "max", typ: "pure-token", token: "MAX"},
-		}},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
-	}},
-	"zmscore": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 2},
-	}},
-	"zpopmax": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", flags: 1},
-	}},
-	"zpopmin": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "count", typ: "integer", flags: 1},
-	}},
-	"zrandmember": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "options", typ: "block", flags: 1, args: []docArg{
-			{name: "count", typ: "integer"},
-			{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
+	"xinfo|stream": {history: [][2]string{{"6.0.0", "Added the `FULL` modifier."}, {"7.0.0", "Added the `max-deleted-entry-id`, `entries-added`, `recorded-first-entry-id`, `entries-read` and `lag` fields"}, {"7.2.0", "Added the `active-time` field, and changed the meaning of `seen-time`."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "full-block", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "full", Type: "pure-token", Token: "FULL"},
+			{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
 		}},
 	}},
-	"zrange": {history: [][2]string{{"6.2.0", "Added the `REV`, `BYSCORE`, `BYLEX` and `LIMIT` options."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "string"},
-		{name: "stop", typ: "string"},
-		{name: "sortby", typ: "oneof", since: "6.2.0", flags: 1, args: []docArg{
-			{name: "byscore", typ: "pure-token", token: "BYSCORE"},
-			{name: "bylex", typ: "pure-token", token: "BYLEX"},
-		}},
-		{name: "rev", typ: "pure-token", token: "REV", since: "6.2.0", flags: 1},
-		{name: "limit", typ: "block", token: "LIMIT", since: "6.2.0", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
-		}},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
+	"xlen": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"zrangebylex": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `BYLEX` argument", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "min", typ: "string"},
-		{name: "max", typ: "string"},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
+	"xpending": {history: [][2]string{{"6.2.0", "Added the `IDLE` option and exclusive range intervals."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "group", Type: "string"},
+		{Name: "filters", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "min-idle-time", Type: "integer", Token: "IDLE", Since: "6.2.0", Flags: 1},
+			{Name: "start", Type: "string"},
+			{Name: "end", Type: "string"},
+			{Name: "count", Type: "integer"},
+			{Name: "consumer", Type: "string", Flags: 1},
 		}},
 	}},
-	"zrangebyscore": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `BYSCORE` argument", history: [][2]string{{"2.0.0", "Added the `WITHSCORES` modifier."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "min", typ: "double"},
-		{name: "max", typ: "double"},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", since: "2.0.0", flags: 1},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
+	"xrange": {history: [][2]string{{"6.2.0", "Added exclusive ranges."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "string"},
+		{Name: "end", Type: "string"},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+	}},
+	"xread": {args: []engine.DocArg{
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+		{Name: "milliseconds", Type: "integer", Token: "BLOCK", Flags: 1},
+		{Name: "streams", Type: "block", Token: "STREAMS", Args: []engine.DocArg{
+			{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+			{Name: "ID", Type: "string", Flags: 2},
 		}},
 	}},
-	"zrangestore": {args: []docArg{
-		{name: "dst", typ: "key", ks: 1},
-		{name: "src", typ: "key", ks: 2},
-		{name: "min", typ: "string"},
-		{name: "max", typ: "string"},
-		{name: "sortby", typ: "oneof", flags: 1, args: []docArg{
-			{name: "byscore", typ: "pure-token", token: "BYSCORE"},
-			{name: "bylex", typ: "pure-token", token: "BYLEX"},
+	"xreadgroup": {args: []engine.DocArg{
+		{Name: "group-block", Type: "block", Token: "GROUP", Args: []engine.DocArg{
+			{Name: "group", Type: "string"},
+			{Name: "consumer", Type: "string"},
 		}},
-		{name: "rev", typ: "pure-token", token: "REV", flags: 1},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+		{Name: "milliseconds", Type: "integer", Token: "BLOCK", Flags: 1},
+		{Name: "noack", Type: "pure-token", Token: "NOACK", Flags: 1},
+		{Name: "streams", Type: "block", Token: "STREAMS", Args: []engine.DocArg{
+			{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+			{Name: "ID", Type: "string", Flags: 2},
 		}},
 	}},
-	"zrank": {history: [][2]string{{"7.2.0", "Added the optional `WITHSCORE` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string"},
-		{name: "withscore", typ: "pure-token", token: "WITHSCORE", flags: 1},
+	"xrevrange": {history: [][2]string{{"6.2.0", "Added exclusive ranges."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "end", Type: "string"},
+		{Name: "start", Type: "string"},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
 	}},
-	"zrem": {history: [][2]string{{"2.4.0", "Accepts multiple elements."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string", flags: 2},
+	"xsetid": {history: [][2]string{{"7.0.0", "Added the `entries_added` and `max_deleted_entry_id` arguments."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "last-id", Type: "string"},
+		{Name: "entries-added", Type: "integer", Token: "ENTRIESADDED", Since: "7.0.0", Flags: 1},
+		{Name: "max-deleted-id", Type: "string", Token: "MAXDELETEDID", Since: "7.0.0", Flags: 1},
 	}},
-	"zremrangebylex": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "min", typ: "string"},
-		{name: "max", typ: "string"},
-	}},
-	"zremrangebyrank": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "integer"},
-		{name: "stop", typ: "integer"},
-	}},
-	"zremrangebyscore": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "min", typ: "double"},
-		{name: "max", typ: "double"},
-	}},
-	"zrevrange": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `REV` argument", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "start", typ: "integer"},
-		{name: "stop", typ: "integer"},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
-	}},
-	"zrevrangebylex": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `REV` and `BYLEX` arguments", args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "max", typ: "string"},
-		{name: "min", typ: "string"},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
+	"xtrim": {history: [][2]string{{"6.2.0", "Added the `MINID` trimming strategy and the `LIMIT` option."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "trim", Type: "block", Args: []engine.DocArg{
+			{Name: "strategy", Type: "oneof", Args: []engine.DocArg{
+				{Name: "maxlen", Type: "pure-token", Token: "MAXLEN"},
+				{Name: "minid", Type: "pure-token", Token: "MINID", Since: "6.2.0"},
+			}},
+			{Name: "operator", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+				{Name: "equal", Type: "pure-token", Token: "="},
+				{Name: "approximately", Type: "pure-token", Token: "~"},
+			}},
+			{Name: "threshold", Type: "string"},
+			{Name: "count", Type: "integer", Token: "LIMIT", Since: "6.2.0", Flags: 1},
 		}},
 	}},
-	"zrevrangebyscore": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `REV` and `BYSCORE` arguments", history: [][2]string{{"2.1.6", "`min` and `max` can be exclusive."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "max", typ: "double"},
-		{name: "min", typ: "double"},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
-		{name: "limit", typ: "block", token: "LIMIT", flags: 1, args: []docArg{
-			{name: "offset", typ: "integer"},
-			{name: "count", typ: "integer"},
+	"zadd": {history: [][2]string{{"2.4.0", "Accepts multiple elements."}, {"3.0.2", "Added the `XX`, `NX`, `CH` and `INCR` options."}, {"6.2.0", "Added the `GT` and `LT` options."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "condition", Type: "oneof", Since: "3.0.2", Flags: 1, Args: []engine.DocArg{
+			{Name: "nx", Type: "pure-token", Token: "NX"},
+			{Name: "xx", Type: "pure-token", Token: "XX"},
+		}},
+		{Name: "comparison", Type: "oneof", Since: "6.2.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "gt", Type: "pure-token", Token: "GT"},
+			{Name: "lt", Type: "pure-token", Token: "LT"},
+		}},
+		{Name: "change", Type: "pure-token", Token: "CH", Since: "3.0.2", Flags: 1},
+		{Name: "increment", Type: "pure-token", Token: "INCR", Since: "3.0.2", Flags: 1},
+		{Name: "data", Type: "block", Flags: 2, Args: []engine.DocArg{
+			{Name: "score", Type: "double"},
+			{Name: "member", Type: "string"},
 		}},
 	}},
-	"zrevrank": {history: [][2]string{{"7.2.0", "Added the optional `WITHSCORE` argument."}}, args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string"},
-		{name: "withscore", typ: "pure-token", token: "WITHSCORE", flags: 1},
+	"zcard": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
 	}},
-	"zscan": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "cursor", typ: "integer"},
-		{name: "pattern", typ: "pattern", token: "MATCH", flags: 1},
-		{name: "count", typ: "integer", token: "COUNT", flags: 1},
+	"zcount": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "min", Type: "double"},
+		{Name: "max", Type: "double"},
 	}},
-	"zscore": {args: []docArg{
-		{name: "key", typ: "key", ks: 1},
-		{name: "member", typ: "string"},
+	"zdiff": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
 	}},
-	"zunion": {args: []docArg{
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 1, flags: 2},
-		{name: "weight", typ: "integer", token: "WEIGHTS", flags: 3},
-		{name: "aggregate", typ: "oneof", token: "AGGREGATE", flags: 1, args: []docArg{
-			{name: "sum", typ: "pure-token", token: "SUM"},
-			{name: "min", typ: "pure-token", token: "MIN"},
-			{name: "max", typ: "pure-token", token: "MAX"},
+	"zdiffstore": {args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
+	}},
+	"zincrby": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "increment", Type: "integer"},
+		{Name: "member", Type: "string"},
+	}},
+	"zinter": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "weight", Type: "integer", Token: "WEIGHTS", Flags: 3},
+		{Name: "aggregate", Type: "oneof", Token: "AGGREGATE", Flags: 1, Args: []engine.DocArg{
+			{Name: "sum", Type: "pure-token", Token: "SUM"},
+			{Name: "min", Type: "pure-token", Token: "MIN"},
+			{Name: "max", Type: "pure-token", Token: "MAX"},
 		}},
-		{name: "withscores", typ: "pure-token", token: "WITHSCORES", flags: 1},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
 	}},
-	"zunionstore": {args: []docArg{
-		{name: "destination", typ: "key", ks: 1},
-		{name: "numkeys", typ: "integer"},
-		{name: "key", typ: "key", ks: 2, flags: 2},
-		{name: "weight", typ: "integer", token: "WEIGHTS", flags: 3},
-		{name: "aggregate", typ: "oneof", token: "AGGREGATE", flags: 1, args: []docArg{
-			{name: "sum", typ: "pure-token", token: "SUM"},
-			{name: "min", typ: "pure-token", token: "MIN"},
-			{name: "max", typ: "pure-token", token: "MAX"},
+	"zintercard": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "limit", Type: "integer", Token: "LIMIT", Flags: 1},
+	}},
+	"zinterstore": {args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
+		{Name: "weight", Type: "integer", Token: "WEIGHTS", Flags: 3},
+		{Name: "aggregate", Type: "oneof", Token: "AGGREGATE", Flags: 1, Args: []engine.DocArg{
+			{Name: "sum", Type: "pure-token", Token: "SUM"},
+			{Name: "min", Type: "pure-token", Token: "MIN"},
+			{Name: "max", Type: "pure-token", Token: "MAX"},
+		}},
+	}},
+	"zlexcount": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "min", Type: "string"},
+		{Name: "max", Type: "string"},
+	}},
+	"zmpop": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "where", Type: "oneof", Args: []engine.DocArg{
+			{Name: "min", Type: "pure-token", Token: "MIN"},
+			{Name: "max", Type: "pure-token", Token: "MAX"},
+		}},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+	}},
+	"zmscore": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 2},
+	}},
+	"zpopmax": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Flags: 1},
+	}},
+	"zpopmin": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "count", Type: "integer", Flags: 1},
+	}},
+	"zrandmember": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "options", Type: "block", Flags: 1, Args: []engine.DocArg{
+			{Name: "count", Type: "integer"},
+			{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
+		}},
+	}},
+	"zrange": {history: [][2]string{{"6.2.0", "Added the `REV`, `BYSCORE`, `BYLEX` and `LIMIT` options."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "string"},
+		{Name: "stop", Type: "string"},
+		{Name: "sortby", Type: "oneof", Since: "6.2.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "byscore", Type: "pure-token", Token: "BYSCORE"},
+			{Name: "bylex", Type: "pure-token", Token: "BYLEX"},
+		}},
+		{Name: "rev", Type: "pure-token", Token: "REV", Since: "6.2.0", Flags: 1},
+		{Name: "limit", Type: "block", Token: "LIMIT", Since: "6.2.0", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
+	}},
+	"zrangebylex": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `BYLEX` argument", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "min", Type: "string"},
+		{Name: "max", Type: "string"},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+	}},
+	"zrangebyscore": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `BYSCORE` argument", history: [][2]string{{"2.0.0", "Added the `WITHSCORES` modifier."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "min", Type: "double"},
+		{Name: "max", Type: "double"},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Since: "2.0.0", Flags: 1},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+	}},
+	"zrangestore": {args: []engine.DocArg{
+		{Name: "dst", Type: "key", KeySpec: 1},
+		{Name: "src", Type: "key", KeySpec: 2},
+		{Name: "min", Type: "string"},
+		{Name: "max", Type: "string"},
+		{Name: "sortby", Type: "oneof", Flags: 1, Args: []engine.DocArg{
+			{Name: "byscore", Type: "pure-token", Token: "BYSCORE"},
+			{Name: "bylex", Type: "pure-token", Token: "BYLEX"},
+		}},
+		{Name: "rev", Type: "pure-token", Token: "REV", Flags: 1},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+	}},
+	"zrank": {history: [][2]string{{"7.2.0", "Added the optional `WITHSCORE` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string"},
+		{Name: "withscore", Type: "pure-token", Token: "WITHSCORE", Flags: 1},
+	}},
+	"zrem": {history: [][2]string{{"2.4.0", "Accepts multiple elements."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string", Flags: 2},
+	}},
+	"zremrangebylex": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "min", Type: "string"},
+		{Name: "max", Type: "string"},
+	}},
+	"zremrangebyrank": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "integer"},
+		{Name: "stop", Type: "integer"},
+	}},
+	"zremrangebyscore": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "min", Type: "double"},
+		{Name: "max", Type: "double"},
+	}},
+	"zrevrange": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `REV` argument", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "start", Type: "integer"},
+		{Name: "stop", Type: "integer"},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
+	}},
+	"zrevrangebylex": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `REV` and `BYLEX` arguments", args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "max", Type: "string"},
+		{Name: "min", Type: "string"},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+	}},
+	"zrevrangebyscore": {docFlags: []string{"deprecated"}, deprecatedSince: "6.2.0", replacedBy: "`ZRANGE` with the `REV` and `BYSCORE` arguments", history: [][2]string{{"2.1.6", "`min` and `max` can be exclusive."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "max", Type: "double"},
+		{Name: "min", Type: "double"},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
+		{Name: "limit", Type: "block", Token: "LIMIT", Flags: 1, Args: []engine.DocArg{
+			{Name: "offset", Type: "integer"},
+			{Name: "count", Type: "integer"},
+		}},
+	}},
+	"zrevrank": {history: [][2]string{{"7.2.0", "Added the optional `WITHSCORE` argument."}}, args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string"},
+		{Name: "withscore", Type: "pure-token", Token: "WITHSCORE", Flags: 1},
+	}},
+	"zscan": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "cursor", Type: "integer"},
+		{Name: "pattern", Type: "pattern", Token: "MATCH", Flags: 1},
+		{Name: "count", Type: "integer", Token: "COUNT", Flags: 1},
+	}},
+	"zscore": {args: []engine.DocArg{
+		{Name: "key", Type: "key", KeySpec: 1},
+		{Name: "member", Type: "string"},
+	}},
+	"zunion": {args: []engine.DocArg{
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 1, Flags: 2},
+		{Name: "weight", Type: "integer", Token: "WEIGHTS", Flags: 3},
+		{Name: "aggregate", Type: "oneof", Token: "AGGREGATE", Flags: 1, Args: []engine.DocArg{
+			{Name: "sum", Type: "pure-token", Token: "SUM"},
+			{Name: "min", Type: "pure-token", Token: "MIN"},
+			{Name: "max", Type: "pure-token", Token: "MAX"},
+		}},
+		{Name: "withscores", Type: "pure-token", Token: "WITHSCORES", Flags: 1},
+	}},
+	"zunionstore": {args: []engine.DocArg{
+		{Name: "destination", Type: "key", KeySpec: 1},
+		{Name: "numkeys", Type: "integer"},
+		{Name: "key", Type: "key", KeySpec: 2, Flags: 2},
+		{Name: "weight", Type: "integer", Token: "WEIGHTS", Flags: 3},
+		{Name: "aggregate", Type: "oneof", Token: "AGGREGATE", Flags: 1, Args: []engine.DocArg{
+			{Name: "sum", Type: "pure-token", Token: "SUM"},
+			{Name: "min", Type: "pure-token", Token: "MIN"},
+			{Name: "max", Type: "pure-token", Token: "MAX"},
 		}},
 	}},
 }

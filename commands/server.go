@@ -1198,20 +1198,12 @@ func writeCommandDocs(c *engine.Ctx, sp *engine.Spec) {
 	}
 }
 
-// docArg is one node of a command's argument tree in COMMAND DOCS.
-type docArg struct {
-	name, typ, display, token, summary, since, deprecated string
-	ks                                                    int   // key_spec_index + 1; 0 means none
-	flags                                                 uint8 // 1 optional, 2 multiple, 4 multiple_token
-	args                                                  []docArg
-}
-
 // cmdDocs are the COMMAND DOCS fields beyond the table entry's.
 type cmdDocs struct {
 	docFlags                    []string
 	deprecatedSince, replacedBy string
 	history                     [][2]string
-	args                        []docArg
+	args                        []engine.DocArg
 }
 
 // coreDocFields turns a core command's generated docs into COMMAND DOCS
@@ -1247,64 +1239,9 @@ func coreDocFields(name string) []engine.DocField {
 		}})
 	}
 	if len(d.args) > 0 {
-		out = append(out, engine.DocField{Name: "arguments", Write: func(w *resp.Writer) { writeDocArgs(w, d.args) }})
+		out = append(out, engine.DocField{Name: "arguments", Write: func(w *resp.Writer) { engine.WriteDocArgs(w, d.args) }})
 	}
 	return out
-}
-
-// writeDocArgs writes an argument list as Redis's addReplyCommandArgList.
-func writeDocArgs(w *resp.Writer, args []docArg) {
-	w.Array(len(args))
-	for _, a := range args {
-		nested := a.typ == "oneof" || a.typ == "block"
-		n := 2
-		for _, present := range []bool{!nested, a.ks > 0, a.token != "", a.summary != "", a.since != "",
-			a.deprecated != "", a.flags != 0, nested} {
-			if present {
-				n++
-			}
-		}
-		w.Map(n)
-		w.BulkString("name")
-		w.BulkString(a.name)
-		w.BulkString("type")
-		w.BulkString(a.typ)
-		if !nested {
-			w.BulkString("display_text")
-			if a.display != "" {
-				w.BulkString(a.display)
-			} else {
-				w.BulkString(a.name)
-			}
-		}
-		if a.ks > 0 {
-			w.BulkString("key_spec_index")
-			w.Int(int64(a.ks - 1))
-		}
-		for _, f := range []struct{ k, v string }{{"token", a.token}, {"summary", a.summary}, {"since", a.since}, {"deprecated_since", a.deprecated}} {
-			if f.v != "" {
-				w.BulkString(f.k)
-				w.BulkString(f.v)
-			}
-		}
-		if a.flags != 0 {
-			var names []string
-			for i, nm := range []string{"optional", "multiple", "multiple_token"} {
-				if a.flags&(1<<i) != 0 {
-					names = append(names, nm)
-				}
-			}
-			w.BulkString("flags")
-			w.Set(len(names))
-			for _, nm := range names {
-				w.Simple(nm)
-			}
-		}
-		if nested {
-			w.BulkString("arguments")
-			writeDocArgs(w, a.args)
-		}
-	}
 }
 
 func cmdCommand(c *engine.Ctx) {

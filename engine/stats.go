@@ -74,6 +74,76 @@ type DocField struct {
 	Write func(w *resp.Writer)
 }
 
+// DocArg is one node of a command's argument tree as COMMAND DOCS shows
+// it (Redis's redisCommandArg / RedisModuleCommandArg).
+type DocArg struct {
+	Name, Type string // Type: string, integer, double, key, pattern, unix-time, pure-token, oneof, block
+	Display    string // display_text; empty shows Name
+	Token      string
+	Summary    string
+	Since      string
+	Deprecated string // deprecated_since
+	KeySpec    int    // key_spec_index + 1; 0 means the argument is no key
+	Flags      int    // 1 optional, 2 multiple, 4 multiple_token
+	Args       []DocArg
+}
+
+// WriteDocArgs writes an argument list the way Redis's
+// addReplyCommandArgList does.
+func WriteDocArgs(w *resp.Writer, args []DocArg) {
+	w.Array(len(args))
+	for _, a := range args {
+		nested := a.Type == "oneof" || a.Type == "block"
+		n := 2
+		for _, present := range []bool{!nested, a.KeySpec > 0, a.Token != "", a.Summary != "", a.Since != "",
+			a.Deprecated != "", a.Flags != 0, nested} {
+			if present {
+				n++
+			}
+		}
+		w.Map(n)
+		w.BulkString("name")
+		w.BulkString(a.Name)
+		w.BulkString("type")
+		w.BulkString(a.Type)
+		if !nested {
+			w.BulkString("display_text")
+			if a.Display != "" {
+				w.BulkString(a.Display)
+			} else {
+				w.BulkString(a.Name)
+			}
+		}
+		if a.KeySpec > 0 {
+			w.BulkString("key_spec_index")
+			w.Int(int64(a.KeySpec - 1))
+		}
+		for _, f := range []struct{ k, v string }{{"token", a.Token}, {"summary", a.Summary}, {"since", a.Since}, {"deprecated_since", a.Deprecated}} {
+			if f.v != "" {
+				w.BulkString(f.k)
+				w.BulkString(f.v)
+			}
+		}
+		if a.Flags != 0 {
+			var names []string
+			for i, nm := range []string{"optional", "multiple", "multiple_token"} {
+				if a.Flags&(1<<i) != 0 {
+					names = append(names, nm)
+				}
+			}
+			w.BulkString("flags")
+			w.Set(len(names))
+			for _, nm := range names {
+				w.Simple(nm)
+			}
+		}
+		if nested {
+			w.BulkString("arguments")
+			WriteDocArgs(w, a.Args)
+		}
+	}
+}
+
 // AddInfoSection registers or replaces a section. Lock held.
 func (r *InfoRegistry) AddInfoSection(sec InfoSection) {
 	sec.Name = strings.ToLower(sec.Name)

@@ -582,8 +582,9 @@ func goHashSet(h C.uint64_t, flags C.int, fptr **C.char, flen *C.size_t, vptr **
 		}
 		value := C.GoBytes(unsafe.Pointer(vs[i]), C.int(vl[i]))
 		hv.BeforeSet([][]byte{field, value})
-		added := hv.Set(field, value)
-		if added || flags&hashCountAll != 0 {
+		// Like hashTypeSet, count fields that existed (were updated);
+		// COUNT_ALL counts every field set.
+		if added := hv.Set(field, value); !added || flags&hashCountAll != 0 {
 			updated++
 		}
 	}

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "6dfc80c9d7f19f9b033b9b612ef23df6605754145296fb583debdef2edf470c9"
+const shimSum = "062e15d87af45ed9a3e1c30213de7661d6a91866bc64e8406fc17879425b939a"

@@ -94,13 +94,18 @@ func goCreateDataType(handle C.uint64_t, name *C.char, id C.uint64_t, ct *C.Redi
 	if typeReg.byName == nil {
 		typeReg.byName = map[uint64]*dataType{}
 	}
-	if _, taken := typeReg.byName[uint64(id)>>10]; taken {
+	// Like Redis, only types of modules already loaded count: the
+	// loading module itself is not registered yet.
+	first, taken := typeReg.byName[uint64(id)>>10]
+	if taken && first.m != m {
 		return 0
 	}
 	typeReg.next++
 	t := &dataType{name: C.GoString(name), id: uint64(id), m: m, c: ct, handle: typeReg.next,
 		caps: int(C.mh_type_caps(ct)), aux: int(C.mh_type_aux_triggers(ct))}
-	typeReg.byName[uint64(id)>>10] = t
+	if !taken {
+		typeReg.byName[uint64(id)>>10] = t
+	}
 	typeReg.order = append(typeReg.order, t)
 	m.types = append(m.types, t)
 	return C.uint64_t(t.handle)

@@ -310,12 +310,17 @@ static int RM_ListDelete(RedisModuleKey *key, long index) {
 
 /* Sets, or with REDISMODULE_HASH_DELETE deletes, fields of a hash:
  * field/value pairs follow flags, ended by NULL. Flags: NX, XX, CFIELDS
- * (fields are C strings), COUNT_ALL (count every touched field). Returns
- * the number of fields added, updated (with COUNT_ALL) or deleted; 0 with
- * errno ENOTSUP/EBADF on a bad key. Crossing: goHashSet. */
+ * (fields are C strings), COUNT_ALL (count new fields too). Returns the
+ * number of existing fields updated or deleted (plus new ones with
+ * COUNT_ALL); 0 with errno EINVAL (bad flags), ENOTSUP (another type),
+ * EBADF (not writable) or ENOENT (nothing counted). Crossing: goHashSet. */
 static int RM_HashSet(RedisModuleKey *key, int flags, ...) {
-    if (!key || !(key->mode & REDISMODULE_WRITE)) { errno = EBADF; return 0; }
+    if (!key || (flags & ~(REDISMODULE_HASH_NX | REDISMODULE_HASH_XX | REDISMODULE_HASH_CFIELDS | REDISMODULE_HASH_COUNT_ALL))) {
+        errno = EINVAL;
+        return 0;
+    }
     if (key->kind != REDISMODULE_KEYTYPE_EMPTY && key->kind != REDISMODULE_KEYTYPE_HASH) { errno = ENOTSUP; return 0; }
+    if (!(key->mode & REDISMODULE_WRITE)) { errno = EBADF; return 0; }
     va_list ap;
     va_start(ap, flags);
     const char *fptr[MH_HASH_MAX_ARGS], *vptr[MH_HASH_MAX_ARGS];
@@ -347,6 +352,7 @@ static int RM_HashSet(RedisModuleKey *key, int flags, ...) {
     int kind = key->kind;
     int count = goHashSet(key->handle, flags, (char **)fptr, flen, (char **)vptr, vlen, del, n, &kind);
     key->kind = kind;
+    if (count == 0) errno = ENOENT;
     return count;
 }
 

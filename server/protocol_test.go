@@ -240,3 +240,28 @@ func TestProtocolBigArgCount(t *testing.T) {
 		t.Errorf("modhost %s\nredis %s", short(mod), short(red))
 	}
 }
+
+// TestProtocolConfiguredLimits lowers proto-max-bulk-len and
+// client-query-buffer-limit on both servers and checks the same refusals.
+func TestProtocolConfiguredLimits(t *testing.T) {
+	p := startPair(t, "--proto-max-bulk-len", "1048576", "--client-query-buffer-limit", "1048576")
+	big := bytes.Repeat([]byte("x"), 1100000)
+	cases := []struct {
+		name  string
+		input []byte
+	}{
+		{"bulk over proto-max-bulk-len", []byte("*2\r\n$4\r\nECHO\r\n$1048577\r\n")},
+		{"bulk at proto-max-bulk-len", append(append([]byte("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1048576\r\n"), big[:1048576]...), "\r\nSTRLEN k\r\n"...)},
+		{"query buffer over the limit", append([]byte("*2\r\n$4\r\nECHO\r\n$1048576\r\n"), big...)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			red, redClosed := exchange(t, p.red, tc.input, 500*time.Millisecond)
+			mod, modClosed := exchange(t, p.mod, tc.input, 500*time.Millisecond)
+			if !bytes.Equal(mod, red) || modClosed != redClosed {
+				t.Errorf("modhost %s closed=%v; redis %s closed=%v", short(mod), modClosed, short(red), redClosed)
+			}
+			stillServes(t, p.mod)
+		})
+	}
+}

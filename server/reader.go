@@ -166,6 +166,12 @@ func (r *reader) next(args [][]byte) ([][]byte, error) {
 		if !r.authed && n > unauthBulk {
 			return nil, protoError("unauthenticated bulk length")
 		}
+		// Redis keeps a big argument alone in its query buffer, so the
+		// limit applies to the argument itself: one that cannot fit
+		// closes the connection once it arrives, whatever else is queued.
+		if n >= bigArgThreshold && r.qbLimit > 0 && n+2 > r.qbLimit {
+			return nil, errQueryBufLimit
+		}
 		pos += e + 2
 		if int64(len(b)-pos) < n+2 {
 			r.need = pos + int(n) + 2

@@ -526,13 +526,20 @@ func formatUint(v uint64) string {
 	}
 }
 
+// cmdRandomkey answers a random live key. Like Redis on a master it keeps
+// drawing, reclaiming expired keys, until one is live or the db is empty.
 func cmdRandomkey(c *engine.Ctx) {
-	k, ok := c.DB.RandomKey()
-	if !ok {
-		c.W.Null()
-		return
+	for {
+		k, ok := c.DB.RandomKey()
+		if !ok {
+			c.W.Null()
+			return
+		}
+		if c.DB.LookupNoTouch(k) != nil {
+			c.W.BulkString(k)
+			return
+		}
 	}
-	c.W.BulkString(k)
 }
 
 func cmdDbsize(c *engine.Ctx) { c.W.Int(int64(c.DB.Len())) }

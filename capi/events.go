@@ -10,6 +10,7 @@ import "C"
 import (
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -86,6 +87,14 @@ func (h *Host) initEvents() {
 	ev.Flush = append(ev.Flush, h.fireFlush)
 	ev.SwapDB = append(ev.SwapDB, h.fireSwapDB)
 	eng.Info.Modules = h.writeModuleInfo
+	// INFO's "# Modules" section lists the loaded modules (module_list).
+	eng.Info.AddInfoSection(engine.InfoSection{Name: "modules", Write: func(w *strings.Builder) {
+		w.WriteString("# Modules\r\n")
+		for _, l := range h.InfoLines() {
+			w.WriteString(l)
+			w.WriteString("\r\n")
+		}
+	}})
 }
 
 // Cron fires the CronLoop server event and runs pending jobs; the server

@@ -1,0 +1,507 @@
+package capi_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"modhost/difftest"
+	"modhost/internal/testserver"
+)
+
+// modulePath returns the absolute path of bin/modules/<name>.so (the
+// Makefile builds modules before tests run).
+func modulePath(t *testing.T, name string) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	p := filepath.Join(filepath.Dir(file), "..", "bin", "modules", name+".so")
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("%s is not built (make modules): %v", p, err)
+	}
+	return p
+}
+
+// execCopy copies a module to a temp dir with the exec bit real Redis wants.
+func execCopy(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), filepath.Base(p))
+	if err := os.WriteFile(dst, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// startEvents starts modhost with mhevents and returns one pinned
+// connection, so SELECT sticks and no pool connection comes and goes
+// behind the tests' backs (client events).
+func startEvents(t *testing.T, args ...string) (*testserver.Modhost, *redis.Conn) {
+	t.Helper()
+	all := append([]string{"--enable-module-command", "yes", "--loadmodule", modulePath(t, "mhevents")}, args...)
+	m := testserver.StartModhost(t, all...)
+	cl := redis.NewClient(&redis.Options{Addr: m.Addr, Protocol: 2})
+	c := cl.Conn()
+	t.Cleanup(func() { c.Close(); cl.Close() })
+	return m, c
+}
+
+type doer interface {
+	Do(ctx context.Context, args ...any) *redis.Cmd
+}
+
+func strs(t *testing.T, v any, err error) []string {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		t.Fatalf("not an array: %#v", v)
+	}
+	out := make([]string, len(arr))
+	for i, x := range arr {
+		switch y := x.(type) {
+		case string:
+			out[i] = y
+		case int64:
+			out[i] = itoa(y)
+		case nil:
+			out[i] = "<nil>"
+		default:
+			t.Fatalf("element %d: %#v", i, x)
+		}
+	}
+	return out
+}
+
+func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+func do(t *testing.T, c doer, args ...any) []string {
+	t.Helper()
+	v, err := c.Do(context.Background(), args...).Result()
+	return strs(t, v, err)
+}
+
+// waitFor polls cond until it holds or 5 seconds pass.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestEventsAgainstRedis runs the mhevents commands that only use APIs
+// Redis 7.0 has against real redis-server: dict order and seeks, module
+// INFO sections, GetServerInfo, server event subscription rules, event
+// loop argument errors, keyspace notifications delivered to modules,
+// flush/swapdb events, module configs.
+func TestEventsAgainstRedis(t *testing.T) {
+	so := execCopy(t, modulePath(t, "mhevents"))
+	p := difftest.Start(t, difftest.Module(so))
+
+	p.Do("mhe.dict.ops")
+	keys := []string{"a", "b", "ab", "", "abc", "b\x00", "\xff", "ba", "aa", "c"}
+	for _, op := range []string{"^", "$", ">", ">=", "<", "<=", "==", "="} {
+		for _, seek := range []string{"", "a", "ab", "abb", "b", "zz", "\xff"} {
+			for _, dir := range []string{"next", "prev"} {
+				p.Do(append([]string{"mhe.dict.range", op, seek, dir, "20"}, keys...)...)
+			}
+		}
+	}
+	p.Do("mhe.dict.range", ">", "a", "next", "5")
+
+	for _, sec := range []string{"mhevents_stats", "mhevents", "mhevents_more", "MHEVENTS_STATS", "mhevents_nosuch", "modules"} {
+		p.Do("INFO", sec)
+	}
+	p.Do("mhe.serverinfo", "server", "arch_bits")
+	p.Do("mhe.serverinfo", "server", "no_such_field")
+	p.Do("mhe.serverinfo", "keyspace", "db0")
+	p.Do("mhe.serverinfo", "-", "no_such_field")
+
+	for _, ev := range [][2]string{{"18", "1"}, {"12", "1"}, {"2", "2"}, {"2", "1"}, {"1", "5"}, {"4", "2"}, {"16", "9"}} {
+		p.Do("mhe.ev.sub", ev[0], ev[1])
+	}
+	// Event 17 (Key) is new in 7.2: real Redis 7.0 refuses it.
+	for id := 0; id < 19; id++ {
+		if id == 17 {
+			continue
+		}
+		for _, sub := range []string{"-1", "0", "1", "2", "3", "4", "5", "6"} {
+			p.Do("mhe.ev.supported", itoa(int64(id)), sub)
+		}
+	}
+	p.Do("mhe.el.errors")
+
+	// Keyspace events as the module sees them.
+	p.Do("mhe.ks.log")
+	p.Do("SET", "k1", "v")
+	p.Do("INCRBY", "k2", "5")
+	p.Do("LPUSH", "l", "a", "b")
+	p.Do("HSET", "h", "f", "v")
+	p.Do("EXPIRE", "k1", "100")
+	p.Do("DEL", "k1", "nokey")
+	p.Do("RENAME", "l", "l2")
+	p.Do("SET", "mhe:trigger:x", "1")
+	p.Do("GET", "mhe:nested")
+	p.Do("mhe.ks.notify", "kk")
+	p.Do("mhe.ks.log")
+	p.Do("mhe.ks.flags")
+	p.Do("CONFIG", "SET", "notify-keyspace-events", "Kx$")
+	p.Do("mhe.ks.flags")
+
+	// Flush and swap events (no connection opens or closes meanwhile; the
+	// client events so far carry different ids).
+	p.Replies("mhe.ev.log")
+	p.Do("SELECT", "3")
+	p.Do("FLUSHDB")
+	p.Do("FLUSHALL", "ASYNC")
+	p.Do("FLUSHDB", "SYNC")
+	p.Do("SWAPDB", "0", "1")
+	p.Do("SWAPDB", "2", "2")
+	p.Do("mhe.ev.log")
+	p.Do("SELECT", "0")
+
+	// Module configs.
+	p.Do("mhe.cfg")
+	p.DoSorted("CONFIG", "GET", "mhevents.*")
+	for _, kv := range [][2]string{{"mhevents.count", "50"}, {"mhevents.count", "13"}, {"mhevents.count", "101"},
+		{"mhevents.count", "abc"}, {"mhevents.name", "bad"}, {"mhevents.name", "world"}, {"mhevents.enabled", "no"},
+		{"mhevents.enabled", "maybe"}, {"mhevents.memory", "2mb"}, {"mhevents.mode", "three"}, {"mhevents.mode", "four"},
+		{"mhevents.flags", "a b"}, {"mhevents.flags", "b c"}, {"mhevents.flags", "x"}, {"mhevents.nosuch", "1"}} {
+		p.Do("CONFIG", "SET", kv[0], kv[1])
+	}
+	p.Do("CONFIG", "SET", "mhevents.count", "7", "mhevents.mode", "one")
+	p.DoSorted("CONFIG", "GET", "mhevents.*")
+	p.Do("mhe.cfg")
+
+	p.Do("FLUSHALL")
+	p.Do("mhe.db")
+	p.Do("SET", "only", "1")
+	p.Do("mhe.db")
+	p.Do("mhe.client.setname", "999999999", "x")
+	p.Do("mhe.client.info", "999999999")
+	p.Do("mhe.client.name", "999999999")
+	p.Do("mhe.misc", "mhe-latency", "0")
+}
+
+// TestTimers: timers fire in due order with the creator's db, can be
+// stopped, and report their remaining time.
+func TestTimers(t *testing.T) {
+	_, c := startEvents(t)
+	ctx := context.Background()
+	c.Do(ctx, "SELECT", 2)
+	pipe := c.Pipeline()
+	b := pipe.Do(ctx, "mhe.timer.add", 300, "b")
+	pipe.Do(ctx, "mhe.timer.add", 100, "a")
+	cc := pipe.Do(ctx, "mhe.timer.add", 200, "c")
+	d := pipe.Do(ctx, "mhe.timer.add", 250, "d")
+	if _, err := pipe.Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := c.Do(ctx, "mhe.timer.stop", d.Val()).Text(); err != nil || v != "d" {
+		t.Fatalf("stop: %q %v", v, err)
+	}
+	if _, err := c.Do(ctx, "mhe.timer.stop", d.Val()).Result(); err == nil {
+		t.Fatal("stopping twice succeeded")
+	}
+	info := do(t, c, "mhe.timer.info", cc.Val())
+	if info[1] != "c" {
+		t.Fatalf("info: %q", info)
+	}
+	if rem, _ := c.Do(ctx, "mhe.timer.info", b.Val()).Slice(); rem[0].(int64) > 300 || rem[0].(int64) < 0 {
+		t.Fatalf("remaining %v", rem[0])
+	}
+	if _, err := c.Do(ctx, "mhe.timer.info", 12345).Result(); err == nil {
+		t.Fatal("info of an unknown timer succeeded")
+	}
+	waitFor(t, "three timers", func() bool { return c.LLen(ctx, "mhe:timerlog").Val() == 3 })
+	got := c.LRange(ctx, "mhe:timerlog", 0, -1).Val()
+	if strings.Join(got, ",") != "a,c,b" {
+		t.Fatalf("timer order %q", got)
+	}
+	// A fired timer is gone.
+	if _, err := c.Do(ctx, "mhe.timer.info", cc.Val()).Result(); err == nil {
+		t.Fatal("fired timer still known")
+	}
+	// The callbacks wrote to db 2, where the timers were created.
+	c.Do(ctx, "SELECT", 0)
+	if n := c.Exists(ctx, "mhe:timerlog").Val(); n != 0 {
+		t.Fatal("timer callback used db 0")
+	}
+}
+
+// TestEventLoop: an fd added with EventLoopAdd is served by the loop, and
+// a one-shot queued from another thread runs.
+func TestEventLoop(t *testing.T) {
+	_, c := startEvents(t)
+	ctx := context.Background()
+	do(t, c, "mhe.el.log")
+	if err := c.Do(ctx, "mhe.el.write", "hi").Err(); err != nil {
+		t.Fatal(err)
+	}
+	var log []string
+	waitFor(t, "pipe callback", func() bool {
+		log = append(log, do(t, c, "mhe.el.log")...)
+		return len(log) > 0
+	})
+	if log[0] != "read:pipe:hi:1" {
+		t.Fatalf("log %q", log)
+	}
+	if err := c.Do(ctx, "mhe.el.oneshot", "t1").Err(); err != nil {
+		t.Fatal(err)
+	}
+	log = nil
+	waitFor(t, "one-shot", func() bool {
+		log = append(log, do(t, c, "mhe.el.log")...)
+		return len(log) > 0
+	})
+	if log[0] != "oneshot:t1" {
+		t.Fatalf("log %q", log)
+	}
+	if v, err := c.Do(ctx, "mhe.el.close").Int(); err != nil || v != 0 {
+		t.Fatalf("close: %v %v", v, err)
+	}
+	e := do(t, c, "mhe.el.errors")
+	if strings.Join(e, ",") != "1,1,1,1,1,1,1,1,1,1" {
+		t.Fatalf("errors %q", e)
+	}
+}
+
+// TestKeyspaceNotifications: module subscribers see events whatever
+// notify-keyspace-events says, are not re-entered by their own writes,
+// post-notification jobs run before the command's reply, and
+// NotifyKeyspaceEvent reaches Pub/Sub.
+func TestKeyspaceNotifications(t *testing.T) {
+	m, c := startEvents(t)
+	ctx := context.Background()
+	do(t, c, "mhe.ks.log")
+	c.Set(ctx, "mhe:trigger:x", "1", 0)
+	if v := c.Get(ctx, "mhe:nested").Val(); v != "1" {
+		t.Fatalf("nested write missing: %q", v)
+	}
+	if log := do(t, c, "mhe.ks.log"); strings.Join(log, "|") != "8:set:mhe:trigger:x" {
+		t.Fatalf("log %q", log)
+	}
+	c.Set(ctx, "mhe:job:x", "1", 0)
+	if v := c.Get(ctx, "mhe:jobcount").Val(); v != "1" {
+		t.Fatalf("job did not run: %q", v)
+	}
+	pipe := c.TxPipeline()
+	pipe.Set(ctx, "mhe:job:y", "1", 0)
+	pipe.Set(ctx, "mhe:job:z", "1", 0)
+	if _, err := pipe.Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v := c.Get(ctx, "mhe:jobcount").Val(); v != "3" {
+		t.Fatalf("jobs after EXEC: %q", v)
+	}
+	log := do(t, c, "mhe.ks.log")
+	if strings.Join(log, "|") != "8:set:mhe:job:x|8:incrby:mhe:jobcount|8:set:mhe:job:y|8:set:mhe:job:z|8:incrby:mhe:jobcount|8:incrby:mhe:jobcount" {
+		t.Fatalf("log %q", log)
+	}
+
+	c.ConfigSet(ctx, "notify-keyspace-events", "KEA")
+	sub := redis.NewClient(&redis.Options{Addr: m.Addr, Protocol: 2})
+	defer sub.Close()
+	ps := sub.Subscribe(ctx, "__keyevent@0__:mhe-event")
+	defer ps.Close()
+	if _, err := ps.Receive(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Do(ctx, "mhe.ks.notify", "kk").Int(); v != 0 {
+		t.Fatalf("NotifyKeyspaceEvent returned %d", v)
+	}
+	msg, err := ps.ReceiveMessage(ctx)
+	if err != nil || msg.Payload != "kk" {
+		t.Fatalf("message %v %v", msg, err)
+	}
+	if log := do(t, c, "mhe.ks.log"); strings.Join(log, "|") != "4:mhe-event:kk" {
+		t.Fatalf("log %q", log)
+	}
+	if v, _ := c.Do(ctx, "mhe.ks.flags").Int(); v != 10239 {
+		t.Fatalf("flags %d", v)
+	}
+}
+
+// TestServerEvents: client connect/disconnect, module load/unload, cron,
+// flush with the flushed db selected, and unsubscribing.
+func TestServerEvents(t *testing.T) {
+	m, c := startEvents(t)
+	ctx := context.Background()
+	do(t, c, "mhe.ev.log")
+	other := redis.NewClient(&redis.Options{Addr: m.Addr, Protocol: 2})
+	id := other.ClientID(ctx).Val()
+	other.Close()
+	want := []string{"client:0:" + itoa(id) + ":1", "client:1:" + itoa(id) + ":1"}
+	var log []string
+	waitFor(t, "client events", func() bool {
+		log = append(log, do(t, c, "mhe.ev.log")...)
+		return len(log) >= 2
+	})
+	if strings.Join(log, "|") != strings.Join(want, "|") {
+		t.Fatalf("log %q want %q", log, want)
+	}
+
+	core := modulePath(t, "mhcore")
+	if err := c.Do(ctx, "MODULE", "LOAD", core).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Do(ctx, "MODULE", "UNLOAD", "mhcore").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if log := do(t, c, "mhe.ev.log"); strings.Join(log, "|") != "module:0:mhcore:1|module:1:mhcore:1" {
+		t.Fatalf("log %q", log)
+	}
+
+	waitFor(t, "cron events", func() bool { return do(t, c, "mhe.ev.cron")[0] != "0" })
+	if hz := do(t, c, "mhe.ev.cron")[1]; hz != "10" {
+		t.Fatalf("hz %s", hz)
+	}
+
+	pipe := c.Pipeline()
+	pipe.Select(ctx, 3)
+	pipe.FlushDB(ctx)
+	pipe.Do(ctx, "mhe.reset")
+	pipe.Do(ctx, "mhe.ev.unsubflush")
+	pipe.FlushAll(ctx)
+	pipe.Do(ctx, "mhe.ev.log")
+	cmds, err := pipe.Exec(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := cmds[len(cmds)-1].(*redis.Cmd).Slice()
+	log = strs(t, v, nil)
+	if strings.Join(log, "|") != "flushdb:0:1:3:1:3|flushdb:1:1:3:1:3|flushdb:0:1:-1:1:0|flushdb:1:1:-1:1:0" {
+		t.Fatalf("log %q", log)
+	}
+}
+
+// TestModuleConfigs: values from the command line reach the module
+// through LoadConfigs; a module that registers configs without loading
+// them fails to load and leaves no config behind.
+func TestModuleConfigs(t *testing.T) {
+	_, c := startEvents(t, "--mhevents.count", "77", "--mhevents.flags", "b c")
+	ctx := context.Background()
+	vals := do(t, c, "mhe.cfg")
+	if vals[1] != "77" || vals[6] != "6" {
+		t.Fatalf("values %q", vals)
+	}
+	if v := c.ConfigGet(ctx, "mhevents.flags").Val()["mhevents.flags"]; v != "b c" {
+		t.Fatalf("flags %q", v)
+	}
+	if err := c.ConfigSet(ctx, "mhevents.count", "42").Err(); err == nil ||
+		!strings.Contains(err.Error(), "apply refused") {
+		t.Fatalf("apply error: %v", err)
+	}
+	if v := c.ConfigGet(ctx, "mhevents.count").Val()["mhevents.count"]; v != "77" {
+		t.Fatalf("count after refused apply %q", v)
+	}
+	if errs := do(t, c, "mhe.cfg.errs"); strings.Join(errs, ",") != "1,1,1,1" {
+		t.Fatalf("registration errors %q", errs)
+	}
+
+	m2 := testserver.StartModhost(t, "--enable-module-command", "yes")
+	cl2 := redis.NewClient(&redis.Options{Addr: m2.Addr, Protocol: 2})
+	defer cl2.Close()
+	c2 := cl2.Conn()
+	defer c2.Close()
+	so := modulePath(t, "mhevents")
+	if err := c2.Do(ctx, "MODULE", "LOAD", so, "noloadconfigs").Err(); err == nil {
+		t.Fatal("module without LoadConfigs loaded")
+	}
+	if n := len(c2.ConfigGet(ctx, "mhevents.*").Val()); n != 0 {
+		t.Fatalf("configs left behind: %d", n)
+	}
+	if err := c2.Do(ctx, "MODULE", "LOAD", so).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if v := c2.ConfigGet(ctx, "mhevents.count").Val()["mhevents.count"]; v != "5" {
+		t.Fatalf("default count %q", v)
+	}
+	if err := c2.Do(ctx, "MODULE", "UNLOAD", "mhevents").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c2.ConfigGet(ctx, "mhevents.*").Val()); n != 0 {
+		t.Fatalf("configs after unload: %d", n)
+	}
+}
+
+// TestClientHelpers: client info, names and user by id, publishing,
+// dataset reset, latency samples.
+func TestClientHelpers(t *testing.T) {
+	m, c := startEvents(t)
+	ctx := context.Background()
+	c.Do(ctx, "SELECT", 0)
+	id := c.ClientID(ctx).Val()
+	info := do(t, c, "mhe.client.info", id)
+	if strings.Join(info, ",") != "0,"+itoa(id)+",127.0.0.1,1,0,0" {
+		t.Fatalf("info %q", info)
+	}
+	if v := do(t, c, "mhe.client.setname", id, "bad name"); strings.Join(v, ",") != "1,0,1" {
+		t.Fatalf("bad name %q", v)
+	}
+	if v := do(t, c, "mhe.client.setname", id, "good"); strings.Join(v, ",") != "0,0,0" {
+		t.Fatalf("good name %q", v)
+	}
+	if v := c.ClientGetName(ctx).Val(); v != "good" {
+		t.Fatalf("CLIENT GETNAME %q", v)
+	}
+	if v, _ := c.Do(ctx, "mhe.client.name", id).Text(); v != "good" {
+		t.Fatalf("name %q", v)
+	}
+	if v, _ := c.Do(ctx, "mhe.client.user", id).Text(); v != "default" {
+		t.Fatalf("user %q", v)
+	}
+	if v := c.Do(ctx, "mhe.client.user", 999999999).Val(); v != nil {
+		t.Fatalf("user of unknown client %v", v)
+	}
+
+	sub := redis.NewClient(&redis.Options{Addr: m.Addr, Protocol: 2})
+	defer sub.Close()
+	ps := sub.Subscribe(ctx, "chan")
+	defer ps.Close()
+	if _, err := ps.Receive(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := c.Do(ctx, "mhe.publish", "chan", "hello").Int(); n != 1 {
+		t.Fatalf("receivers %d", n)
+	}
+	if msg, err := ps.ReceiveMessage(ctx); err != nil || msg.Payload != "hello" {
+		t.Fatalf("message %v %v", msg, err)
+	}
+
+	c.Set(ctx, "a", "1", 0)
+	c.Do(ctx, "SELECT", 1)
+	c.Set(ctx, "b", "1", 0)
+	if v := do(t, c, "mhe.db"); strings.Join(v, ",") != "1,b" {
+		t.Fatalf("db %q", v)
+	}
+	c.Do(ctx, "mhe.reset")
+	if v := do(t, c, "mhe.db"); strings.Join(v, ",") != "0,<nil>" {
+		t.Fatalf("db after reset %q", v)
+	}
+	c.Do(ctx, "SELECT", 0)
+	if n := c.DBSize(ctx).Val(); n != 0 {
+		t.Fatalf("db 0 after reset: %d", n)
+	}
+
+	c.Do(ctx, "mhe.misc", "mhe-latency", 7)
+	lat, err := c.Do(ctx, "LATENCY", "LATEST").Slice()
+	if err != nil || len(lat) == 0 || !strings.Contains(strings.Join(strs(t, lat[0], nil)[:1], ""), "mhe-latency") {
+		t.Fatalf("latency %v %v", lat, err)
+	}
+}

@@ -47,6 +47,7 @@ func NewHost(eng *engine.Server, log Logger) *Host {
 	eng.Hooks.ClientOpened = append(eng.Hooks.ClientOpened, func(c *engine.Client) { registerClient(h, c) })
 	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, func(c *engine.Client) { unregisterClient(c) })
 	h.registerModuleCommand()
+	h.registerIntrospection()
 	h.initEvents()
 	prev := eng.KS.Hooks.Removed
 	eng.KS.Hooks.Removed = func(db *keyspace.DB, key string, e *keyspace.Entry, why int) {

@@ -219,3 +219,6 @@ func moduleOptionNames(o int) string {
 	}
 	return strings.Join(names, "|")
 }
+
+// moduleAllocated reports the bytes a module holds through RedisModule_Alloc.
+func moduleAllocated(m *Module) int64 { return int64(C.mh_alloc_used_by(C.uint64_t(m.Handle))) }

@@ -66,23 +66,7 @@ func (h *Host) cmdModuleHelp(c *engine.Ctx) {
 	}
 }
 
-func (h *Host) cmdModuleList(c *engine.Ctx) {
-	c.W.Array(len(h.order))
-	for _, m := range h.order {
-		c.W.Map(4)
-		c.W.BulkString("name")
-		c.W.BulkString(m.Name)
-		c.W.BulkString("ver")
-		c.W.Int(int64(m.Ver))
-		c.W.BulkString("path")
-		c.W.BulkString(m.Path)
-		c.W.BulkString("args")
-		c.W.Array(len(m.Args))
-		for _, a := range m.Args {
-			c.W.BulkString(a)
-		}
-	}
-}
+func (h *Host) cmdModuleList(c *engine.Ctx) { h.writeModuleList(c.W) }
 
 func (h *Host) cmdModuleLoad(c *engine.Ctx) {
 	args := make([]string, 0, len(c.Args)-3)

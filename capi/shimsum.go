@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "062e15d87af45ed9a3e1c30213de7661d6a91866bc64e8406fc17879425b939a"
+const shimSum = "0d83906fc7ae9ef5055f62465fb62f73440c620b0ca124a12ab80dc0480e9a49"

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 266 of the 354 names in redismodule.h are
+ * named here are already defined. 274 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -168,6 +168,8 @@ typedef void (*mh_sig_Free)(void *ptr);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Free), mh_sig_Free), "RM_Free signature differs from redismodule.h");
 typedef void (*mh_sig_FreeCallReply)(RedisModuleCallReply *reply);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeCallReply), mh_sig_FreeCallReply), "RM_FreeCallReply signature differs from redismodule.h");
+typedef void (*mh_sig_FreeClusterNodesList)(char **ids);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeClusterNodesList), mh_sig_FreeClusterNodesList), "RM_FreeClusterNodesList signature differs from redismodule.h");
 typedef void (*mh_sig_FreeDict)(RedisModuleCtx *ctx, RedisModuleDict *d);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeDict), mh_sig_FreeDict), "RM_FreeDict signature differs from redismodule.h");
 typedef void (*mh_sig_FreeServerInfo)(RedisModuleCtx *ctx, RedisModuleServerInfoData *data);
@@ -194,6 +196,12 @@ typedef RedisModuleString *(*mh_sig_GetClientNameById)(RedisModuleCtx *ctx, uint
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientNameById), mh_sig_GetClientNameById), "RM_GetClientNameById signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_GetClientUserNameById)(RedisModuleCtx *ctx, uint64_t id);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientUserNameById), mh_sig_GetClientUserNameById), "RM_GetClientUserNameById signature differs from redismodule.h");
+typedef int (*mh_sig_GetClusterNodeInfo)(RedisModuleCtx *ctx, const char *id, char *ip, char *master_id, int *port, int *flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClusterNodeInfo), mh_sig_GetClusterNodeInfo), "RM_GetClusterNodeInfo signature differs from redismodule.h");
+typedef char **(*mh_sig_GetClusterNodesList)(RedisModuleCtx *ctx, size_t *numnodes);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClusterNodesList), mh_sig_GetClusterNodesList), "RM_GetClusterNodesList signature differs from redismodule.h");
+typedef size_t (*mh_sig_GetClusterSize)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClusterSize), mh_sig_GetClusterSize), "RM_GetClusterSize signature differs from redismodule.h");
 typedef RedisModuleCommand *(*mh_sig_GetCommand)(RedisModuleCtx *ctx, const char *name);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCommand), mh_sig_GetCommand), "RM_GetCommand signature differs from redismodule.h");
 typedef int (*mh_sig_GetContextFlags)(RedisModuleCtx *ctx);
@@ -224,6 +232,8 @@ typedef int (*mh_sig_GetKeyspaceNotificationFlagsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyspaceNotificationFlagsAll), mh_sig_GetKeyspaceNotificationFlagsAll), "RM_GetKeyspaceNotificationFlagsAll signature differs from redismodule.h");
 typedef int (*mh_sig_GetModuleOptionsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleOptionsAll), mh_sig_GetModuleOptionsAll), "RM_GetModuleOptionsAll signature differs from redismodule.h");
+typedef const char *(*mh_sig_GetMyClusterID)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetMyClusterID), mh_sig_GetMyClusterID), "RM_GetMyClusterID signature differs from redismodule.h");
 typedef int (*mh_sig_GetNotifyKeyspaceEvents)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetNotifyKeyspaceEvents), mh_sig_GetNotifyKeyspaceEvents), "RM_GetNotifyKeyspaceEvents signature differs from redismodule.h");
 typedef int (*mh_sig_GetOpenKeyModesAll)(void);
@@ -360,6 +370,8 @@ typedef void *(*mh_sig_Realloc)(void *ptr, size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Realloc), mh_sig_Realloc), "RM_Realloc signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterBoolConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, RedisModuleConfigGetBoolFunc getfn, RedisModuleConfigSetBoolFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterBoolConfig), mh_sig_RegisterBoolConfig), "RM_RegisterBoolConfig signature differs from redismodule.h");
+typedef void (*mh_sig_RegisterClusterMessageReceiver)(RedisModuleCtx *ctx, uint8_t type, RedisModuleClusterMessageReceiver callback);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterClusterMessageReceiver), mh_sig_RegisterClusterMessageReceiver), "RM_RegisterClusterMessageReceiver signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterEnumConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, const char **enum_values, const int *int_values, int num_enum_vals, RedisModuleConfigGetEnumFunc getfn, RedisModuleConfigSetEnumFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterEnumConfig), mh_sig_RegisterEnumConfig), "RM_RegisterEnumConfig signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterInfoFunc)(RedisModuleCtx *ctx, RedisModuleInfoFunc cb);
@@ -444,6 +456,8 @@ typedef void (*mh_sig_SaveUnsigned)(RedisModuleIO *io, uint64_t value);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveUnsigned), mh_sig_SaveUnsigned), "RM_SaveUnsigned signature differs from redismodule.h");
 typedef int (*mh_sig_SelectDb)(RedisModuleCtx *ctx, int newid);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SelectDb), mh_sig_SelectDb), "RM_SelectDb signature differs from redismodule.h");
+typedef int (*mh_sig_SendClusterMessage)(RedisModuleCtx *ctx, const char *target_id, uint8_t type, const char *msg, uint32_t len);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SendClusterMessage), mh_sig_SendClusterMessage), "RM_SendClusterMessage signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_ServerInfoGetField)(RedisModuleCtx *ctx, RedisModuleServerInfoData *data, const char *field);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ServerInfoGetField), mh_sig_ServerInfoGetField), "RM_ServerInfoGetField signature differs from redismodule.h");
 typedef const char *(*mh_sig_ServerInfoGetFieldC)(RedisModuleServerInfoData *data, const char *field);
@@ -458,6 +472,8 @@ typedef int (*mh_sig_SetAbsExpire)(RedisModuleKey *key, mstime_t expire);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetAbsExpire), mh_sig_SetAbsExpire), "RM_SetAbsExpire signature differs from redismodule.h");
 typedef int (*mh_sig_SetClientNameById)(uint64_t id, RedisModuleString *name);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetClientNameById), mh_sig_SetClientNameById), "RM_SetClientNameById signature differs from redismodule.h");
+typedef void (*mh_sig_SetClusterFlags)(RedisModuleCtx *ctx, uint64_t flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetClusterFlags), mh_sig_SetClusterFlags), "RM_SetClusterFlags signature differs from redismodule.h");
 typedef void (*mh_sig_SetDisconnectCallback)(RedisModuleBlockedClient *bc, RedisModuleDisconnectFunc callback);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetDisconnectCallback), mh_sig_SetDisconnectCallback), "RM_SetDisconnectCallback signature differs from redismodule.h");
 typedef int (*mh_sig_SetExpire)(RedisModuleKey *key, mstime_t expire);
@@ -627,6 +643,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_EventLoopDel", (void *)RM_EventLoopDel},
     {"RedisModule_Free", (void *)RM_Free},
     {"RedisModule_FreeCallReply", (void *)RM_FreeCallReply},
+    {"RedisModule_FreeClusterNodesList", (void *)RM_FreeClusterNodesList},
     {"RedisModule_FreeDict", (void *)RM_FreeDict},
     {"RedisModule_FreeServerInfo", (void *)RM_FreeServerInfo},
     {"RedisModule_FreeString", (void *)RM_FreeString},
@@ -640,6 +657,9 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetClientInfoById", (void *)RM_GetClientInfoById},
     {"RedisModule_GetClientNameById", (void *)RM_GetClientNameById},
     {"RedisModule_GetClientUserNameById", (void *)RM_GetClientUserNameById},
+    {"RedisModule_GetClusterNodeInfo", (void *)RM_GetClusterNodeInfo},
+    {"RedisModule_GetClusterNodesList", (void *)RM_GetClusterNodesList},
+    {"RedisModule_GetClusterSize", (void *)RM_GetClusterSize},
     {"RedisModule_GetCommand", (void *)RM_GetCommand},
     {"RedisModule_GetContextFlags", (void *)RM_GetContextFlags},
     {"RedisModule_GetContextFlagsAll", (void *)RM_GetContextFlagsAll},
@@ -655,6 +675,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetKeyNameFromModuleKey", (void *)RM_GetKeyNameFromModuleKey},
     {"RedisModule_GetKeyspaceNotificationFlagsAll", (void *)RM_GetKeyspaceNotificationFlagsAll},
     {"RedisModule_GetModuleOptionsAll", (void *)RM_GetModuleOptionsAll},
+    {"RedisModule_GetMyClusterID", (void *)RM_GetMyClusterID},
     {"RedisModule_GetNotifyKeyspaceEvents", (void *)RM_GetNotifyKeyspaceEvents},
     {"RedisModule_GetOpenKeyModesAll", (void *)RM_GetOpenKeyModesAll},
     {"RedisModule_GetRandomBytes", (void *)RM_GetRandomBytes},
@@ -723,6 +744,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_RandomKey", (void *)RM_RandomKey},
     {"RedisModule_Realloc", (void *)RM_Realloc},
     {"RedisModule_RegisterBoolConfig", (void *)RM_RegisterBoolConfig},
+    {"RedisModule_RegisterClusterMessageReceiver", (void *)RM_RegisterClusterMessageReceiver},
     {"RedisModule_RegisterEnumConfig", (void *)RM_RegisterEnumConfig},
     {"RedisModule_RegisterInfoFunc", (void *)RM_RegisterInfoFunc},
     {"RedisModule_RegisterNumericConfig", (void *)RM_RegisterNumericConfig},
@@ -765,6 +787,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_SaveStringBuffer", (void *)RM_SaveStringBuffer},
     {"RedisModule_SaveUnsigned", (void *)RM_SaveUnsigned},
     {"RedisModule_SelectDb", (void *)RM_SelectDb},
+    {"RedisModule_SendClusterMessage", (void *)RM_SendClusterMessage},
     {"RedisModule_ServerInfoGetField", (void *)RM_ServerInfoGetField},
     {"RedisModule_ServerInfoGetFieldC", (void *)RM_ServerInfoGetFieldC},
     {"RedisModule_ServerInfoGetFieldDouble", (void *)RM_ServerInfoGetFieldDouble},
@@ -772,6 +795,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ServerInfoGetFieldUnsigned", (void *)RM_ServerInfoGetFieldUnsigned},
     {"RedisModule_SetAbsExpire", (void *)RM_SetAbsExpire},
     {"RedisModule_SetClientNameById", (void *)RM_SetClientNameById},
+    {"RedisModule_SetClusterFlags", (void *)RM_SetClusterFlags},
     {"RedisModule_SetDisconnectCallback", (void *)RM_SetDisconnectCallback},
     {"RedisModule_SetExpire", (void *)RM_SetExpire},
     {"RedisModule_SetModuleAttribs", (void *)RM_SetModuleAttribs},
@@ -818,8 +842,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 266;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 266, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 274;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 274, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -850,12 +874,8 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ExitFromChild",
     "RedisModule_ExportSharedAPI",
     "RedisModule_Fork",
-    "RedisModule_FreeClusterNodesList",
     "RedisModule_FreeModuleUser",
     "RedisModule_GetClientCertificate",
-    "RedisModule_GetClusterNodeInfo",
-    "RedisModule_GetClusterNodesList",
-    "RedisModule_GetClusterSize",
     "RedisModule_GetCommandKeys",
     "RedisModule_GetCommandKeysWithFlags",
     "RedisModule_GetCurrentUserName",
@@ -867,7 +887,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_GetLRU",
     "RedisModule_GetModuleUserACLString",
     "RedisModule_GetModuleUserFromUserName",
-    "RedisModule_GetMyClusterID",
     "RedisModule_GetSharedAPI",
     "RedisModule_GetToDbIdFromOptCtx",
     "RedisModule_GetToKeyNameFromOptCtx",
@@ -881,7 +900,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RdbStreamFree",
     "RedisModule_RedactClientCommandArgument",
     "RedisModule_RegisterAuthCallback",
-    "RedisModule_RegisterClusterMessageReceiver",
     "RedisModule_RegisterCommandFilter",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
@@ -892,8 +910,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ScanCursorRestart",
     "RedisModule_ScanKey",
     "RedisModule_SendChildHeartbeat",
-    "RedisModule_SendClusterMessage",
-    "RedisModule_SetClusterFlags",
     "RedisModule_SetCommandACLCategories",
     "RedisModule_SetCommandInfo",
     "RedisModule_SetContextUser",
@@ -912,7 +928,7 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_StreamTrimByLength",
     "RedisModule_UnregisterCommandFilter",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 88;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 80;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

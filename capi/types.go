@@ -62,15 +62,18 @@ func (t *dataType) MemUsage(ptr uintptr) int {
 	return int(C.mh_invoke_mem_usage(t.c, cptr(ptr)))
 }
 
-// Copy runs the copy callback (COPY); ok is false without one or when it
-// refused.
-func (t *dataType) Copy(from, to string, ptr uintptr) (uintptr, bool) {
+// Copy implements keyspace.ModuleCopier with the type's copy callback
+// (COPY); ok is false without one or when it returned NULL.
+func (t *dataType) Copy(v *keyspace.ModuleValue, from, to string, fromDB, toDB int) (*keyspace.ModuleValue, bool) {
 	if t.caps&capCopy == 0 {
-		return 0, false
+		return nil, false
 	}
 	f, d := []byte(from+"\x00"), []byte(to+"\x00")
-	r := C.mh_invoke_copy(t.c, bufPtr(f), C.size_t(len(from)), bufPtr(d), C.size_t(len(to)), cptr(ptr))
-	return uintptr(r), r != nil
+	r := C.mh_invoke_copy(t.c, bufPtr(f), C.size_t(len(from)), bufPtr(d), C.size_t(len(to)), cptr(v.Ptr))
+	if r == nil {
+		return nil, false
+	}
+	return &keyspace.ModuleValue{Type: t, Ptr: uintptr(r)}, true
 }
 
 // typeRegistry holds one server's data types by 54-bit name id.

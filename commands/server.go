@@ -478,6 +478,11 @@ func valueSize(v keyspace.Value) int {
 		return 16 + sdsAlloc(len(x.B))
 	case interface{ Len() int }:
 		return 16 + 64 + x.Len()*24
+	case *keyspace.ModuleValue:
+		// The type's mem_usage callback, when the module has one.
+		if mu, ok := x.Type.(interface{ MemUsage(ptr uintptr) int }); ok {
+			return 16 + mu.MemUsage(x.Ptr)
+		}
 	}
 	return 64
 }

@@ -469,6 +469,8 @@ func cmdRestore(c *engine.Ctx) {
 		e.Freq = uint8(freq)
 	}
 	changed(c, key, keyspace.NotifyGeneric, "restore")
+	// Like dbAdd: clients blocked on the key (BLPOP, XREAD) may now be served.
+	c.DB.Ready(key)
 	c.W.OK()
 }
 

@@ -75,6 +75,24 @@ func (in *Instance) applyConfig() {
 		return p != nil && p.Loading
 	}
 	st.Rewrite = config.RewriteHooks{Modules: in.moduleLines}
+	eng.DebugSubs["config-rewrite-force-all"] = func(c *engine.Ctx) {
+		if len(c.Args) != 2 {
+			c.Error("ERR unknown subcommand or wrong number of arguments for '" + c.Arg(1) + "'. Try DEBUG HELP.")
+			return
+		}
+		h := st.Rewrite
+		h.ForceAll = true
+		err := cfg.Rewrite(h)
+		var re *config.RewriteError
+		switch {
+		case errors.As(err, &re):
+			c.Error("ERR CONFIG-REWRITE-FORCE-ALL failed: " + strings.TrimPrefix(err.Error(), "ERR Rewriting config file: "))
+		case err != nil:
+			c.Error("ERR CONFIG-REWRITE-FORCE-ALL failed: No such file or directory")
+		default:
+			c.W.OK()
+		}
+	}
 
 	syncSettings(cfg, &eng.Settings)
 	for _, name := range settingNames {

@@ -183,11 +183,15 @@ func TestConfigRewriteAndResetStat(t *testing.T) {
 	defer os.Chdir(wd)
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "redis.conf")
-	writeFile(t, conf, "# my config\nmaxmemory-policy noeviction\n")
+	writeFile(t, conf, "# my config\nmaxmemory-policy noeviction\nsave 900 1\nenable-debug-command yes\n")
 	addr, _ := startInProcess(t, conf)
 	ctx := context.Background()
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	defer rdb.Close()
+	// --save "" after the file's save line drops every rule.
+	if v, _ := rdb.ConfigGet(ctx, "save").Result(); v["save"] != "" {
+		t.Fatalf("save after --save \"\": %q", v["save"])
+	}
 	rdb.ConfigSet(ctx, "maxmemory-policy", "allkeys-lru")
 	if err := rdb.ConfigRewrite(ctx).Err(); err != nil {
 		t.Fatal(err)
@@ -195,6 +199,17 @@ func TestConfigRewriteAndResetStat(t *testing.T) {
 	data, _ := os.ReadFile(conf)
 	if !strings.Contains(string(data), "# my config\nmaxmemory-policy allkeys-lru\n") {
 		t.Fatalf("rewritten file:\n%s", data)
+	}
+
+	// DEBUG CONFIG-REWRITE-FORCE-ALL writes defaults too.
+	if err := rdb.Do(ctx, "DEBUG", "CONFIG-REWRITE-FORCE-ALL").Err(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(conf)
+	for _, want := range []string{"\nhz 10\n", "\nmaxclients 10000\n", "\nmaxmemory-policy allkeys-lru\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("force-all rewrite lacks %q:\n%s", want, data)
+		}
 	}
 
 	for i := 0; i < 5; i++ {

@@ -31,6 +31,9 @@ type RewriteHooks struct {
 	Users func() []string
 	// Modules returns one "loadmodule path args..." line per loaded module.
 	Modules func() []string
+	// ForceAll writes every directive, defaults included (DEBUG
+	// CONFIG-REWRITE-FORCE-ALL).
+	ForceAll bool
 }
 
 type rewriteState struct {
@@ -39,6 +42,7 @@ type rewriteState struct {
 	optionOrder   []string
 	rewritten     map[string]bool
 	needSignature bool
+	forceAll      bool
 }
 
 func (st *rewriteState) markProcessed(name string) { st.rewritten[name] = true }
@@ -48,7 +52,7 @@ func (st *rewriteState) markProcessed(name string) { st.rewritten[name] = true }
 func (st *rewriteState) put(option, line string, force bool) {
 	st.markProcessed(option)
 	l := st.optionLines[option]
-	if len(l) == 0 && !force {
+	if len(l) == 0 && !force && !st.forceAll {
 		return
 	}
 	if len(l) > 0 {
@@ -85,7 +89,7 @@ func (c *Config) Rewrite(h RewriteHooks) error {
 
 // RewriteContent returns what Rewrite would write for the file at path.
 func (c *Config) RewriteContent(path string, h RewriteHooks) (string, error) {
-	st := &rewriteState{optionLines: map[string][]int{}, rewritten: map[string]bool{}, needSignature: true}
+	st := &rewriteState{optionLines: map[string][]int{}, rewritten: map[string]bool{}, needSignature: true, forceAll: h.ForceAll}
 	data, err := os.ReadFile(path)
 	if err != nil && !os.IsNotExist(err) {
 		return "", err
@@ -211,7 +215,7 @@ func (c *Config) rewriteVar(st *rewriteState, v *Var) {
 		}
 		st.put(name, name+" "+Repr(wd), true)
 	case KindBind:
-		if cur.text == def.text {
+		if cur.text == def.text && !st.forceAll {
 			st.markProcessed(name)
 			return
 		}

@@ -279,7 +279,9 @@ func joinInts(n []int64) string {
 }
 
 func parseSave(args []string, cur *value, appendSave bool) (*value, string) {
-	if len(args) == 1 && args[0] == "" {
+	// save "" drops every rule, including those read before it.
+	reset := len(args) == 1 && args[0] == ""
+	if reset {
 		args = nil
 	}
 	if len(args)%2 == 1 {
@@ -296,7 +298,7 @@ func parseSave(args []string, cur *value, appendSave bool) (*value, string) {
 		}
 		nums = append(nums, n)
 	}
-	if appendSave && cur != nil {
+	if appendSave && cur != nil && !reset {
 		nums = append(append([]int64{}, cur.nums...), nums...)
 	}
 	return &value{text: joinInts(nums), nums: nums}, ""

@@ -163,36 +163,40 @@ func (s *Server) Listen() error {
 	return nil
 }
 
-// Rebind replaces the TCP listeners (CONFIG SET port / bind). The new
-// sockets are opened before the old ones close, so a failure leaves the
-// server listening where it was. Port 0 or no address means no TCP
+// Rebind replaces the TCP listeners (CONFIG SET port / bind). Like
+// Redis's changeListener it closes the old sockets first (so the same
+// address can be bound again) and then listens anew; on failure the
+// server has no TCP listener until the config layer restores the old
+// values and calls Rebind with them. Port 0 or no address means no TCP
 // listener. Lock held.
 func (s *Server) Rebind(port int, binds []string) error {
-	var lns []net.Listener
-	if port != 0 && len(binds) > 0 {
-		var err error
-		if lns, err = s.listenTCP(port, binds); err != nil {
-			return err
-		}
-	}
 	s.mu.Lock()
 	old := s.tcp
-	s.tcp = lns
+	s.tcp = nil
 	serving := s.serving
 	s.mu.Unlock()
 	for _, ln := range old {
 		_ = ln.Close()
 	}
+	s.Opts.Port, s.Opts.Bind = port, binds
+	s.Eng.Process.Port = port
+	if port == 0 || len(binds) == 0 {
+		return nil
+	}
+	lns, err := s.listenTCP(port, binds)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.tcp = lns
+	s.mu.Unlock()
 	if serving {
 		for _, ln := range lns {
 			go s.acceptLoop(ln)
 		}
 	}
-	s.Opts.Port, s.Opts.Bind = port, binds
 	if a, ok := s.Addr().(*net.TCPAddr); ok {
 		s.Eng.Process.Port = a.Port
-	} else {
-		s.Eng.Process.Port = port
 	}
 	return nil
 }

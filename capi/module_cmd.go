@@ -6,32 +6,18 @@ import (
 	"modhost/engine"
 )
 
-// EnableModuleCommand mirrors enable-module-command: "no", "yes" or
-// "local"; app keeps it in step with the config.
-var msgModuleDisabled = "ERR MODULE command not allowed. If the enable-module-command option is set to \"local\", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server."
-
-func (h *Host) moduleCommandAllowed(c *engine.Client) bool {
-	switch h.Eng.Settings.EnableModuleCommand {
-	case "yes":
-		return true
-	case "local":
-		return c.Flags&engine.ClientUnixSocket != 0 || strings.HasPrefix(c.Addr, "127.0.0.1:") || strings.HasPrefix(c.Addr, "[::1]:")
-	}
-	return false
-}
-
 // registerModuleCommand adds MODULE and its subcommands to the table.
 func (h *Host) registerModuleCommand() {
 	acl := []string{"admin", "slow", "dangerous"}
-	flags := engine.FlagAdmin | engine.FlagNoScript | engine.FlagProtected
+	flags := engine.FlagAdmin | engine.FlagNoScript
 	sub := func(name string, arity int, run func(c *engine.Ctx)) *engine.Spec {
-		return &engine.Spec{Name: name, Arity: arity, Flags: flags, ACL: acl, Run: func(c *engine.Ctx) {
-			if name != "help" && !h.moduleCommandAllowed(c.C) {
-				c.Error(msgModuleDisabled)
-				return
-			}
-			run(c)
-		}}
+		f := flags
+		// LOAD, LOADEX and UNLOAD obey enable-module-command, which the
+		// engine enforces for protected commands.
+		if name == "load" || name == "loadex" || name == "unload" {
+			f |= engine.FlagProtected
+		}
+		return &engine.Spec{Name: name, Arity: arity, Flags: f, ACL: acl, Run: run}
 	}
 	parent := &engine.Spec{Name: "module", Arity: -2, Flags: 0, ACL: []string{"slow"}, Summary: "A container for module commands", Subs: map[string]*engine.Spec{}}
 	for _, s := range []*engine.Spec{
@@ -58,7 +44,7 @@ func (h *Host) cmdModuleHelp(c *engine.Ctx) {
 		"UNLOAD <name>",
 		"    Unload a module.",
 		"HELP",
-		"    Print this help.",
+		"    Prints this help.",
 	}
 	c.W.Array(len(lines))
 	for _, l := range lines {
@@ -97,7 +83,8 @@ func (h *Host) cmdModuleLoadex(c *engine.Ctx) {
 			}
 			break
 		}
-		c.Error("ERR Module loading failed, invalid arguments.")
+		h.Log.Logf(levelWarning, "Module Configs/Args parse error: expected CONFIG <name> <value> or ARGS, got '%s'", rest[0])
+		c.Error(ErrLoad.Error())
 		return
 	}
 	if _, err := h.Load(string(c.Args[2]), args); err != nil {

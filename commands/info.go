@@ -119,6 +119,15 @@ func InfoString(s *engine.Server, args [][]byte) string {
 		}
 		sections = s.Info.Modules(&w, filter, sections)
 	}
+	if requested["debug"] {
+		emit(func(w *strings.Builder) {
+			w.WriteString("# Debug\r\n")
+			for _, f := range []string{"eventloop_duration_aof_sum", "eventloop_duration_cron_sum",
+				"eventloop_duration_max", "eventloop_cmd_per_cycle_max"} {
+				field(w, f, 0)
+			}
+		})
+	}
 	return w.String()
 }
 

@@ -221,6 +221,19 @@ func TestInfoCommandAndErrorStats(t *testing.T) {
 	}
 }
 
+// TestInfoDebugSection checks the section 7.2 added (7.0 has none to
+// compare with): only an explicit "debug" asks for it.
+func TestInfoDebugSection(t *testing.T) {
+	_, c := modhost(t)
+	f, h := infoFields(str(t, c, "INFO", "debug"))
+	if strings.Join(h, ",") != "Debug" || f["eventloop_duration_max"] == "" {
+		t.Errorf("INFO debug: %v %v", h, f)
+	}
+	if _, h = infoFields(str(t, c, "INFO", "everything")); h[len(h)-1] == "Debug" {
+		t.Errorf("INFO everything includes Debug")
+	}
+}
+
 func TestInfoSectionRegistry(t *testing.T) {
 	m, c := modhost(t)
 	eng := m.In.Eng

@@ -144,3 +144,28 @@ func TestServedReplyBeforeLaterMessage(t *testing.T) {
 	p.Recv(2 * time.Second)
 	p.Recv(2 * time.Second)
 }
+
+// TestXreadgroupFlushed: FLUSHALL and SWAPDB that take a blocked
+// XREADGROUP's stream away release it with NOGROUP, as Redis 7.2 does.
+func TestXreadgroupFlushed(t *testing.T) {
+	m := testserver.StartModhost(t)
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	want := "-NOGROUP No such key 's' or consumer group 'g' in XREADGROUP with GROUP option\r\n"
+	for _, flush := range [][]string{{"FLUSHALL"}, {"SWAPDB", "0", "1"}} {
+		mustDo(t, a, "+OK\r\n", "XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+		if err := b.Send("XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		mustDo(t, a, "+OK\r\n", flush...)
+		got, err := b.Read(2 * time.Second)
+		if err != nil {
+			t.Fatalf("%v: %v", flush, err)
+		}
+		if string(got) != want {
+			t.Fatalf("%v: got %q want %q", flush, got, want)
+		}
+		mustDo(t, a, "+OK\r\n", "FLUSHALL")
+	}
+}

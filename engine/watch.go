@@ -92,6 +92,7 @@ func (s *Server) touchWatched(db *keyspace.DB, key string) {
 // db: a watched key that does not exist, or had already expired when
 // watched, is no change.
 func (s *Server) TouchAllWatched(db int) {
+	s.signalFlushedKeys(db, -1)
 	for rk, list := range s.watchers {
 		if db >= 0 && rk.db != db {
 			continue
@@ -120,6 +121,7 @@ func (s *Server) TouchSwappedWatched(a, b int) {
 }
 
 func (s *Server) touchSwapped(emptied, with int) {
+	s.signalFlushedKeys(emptied, with)
 	de, dw := s.KS.DBs[emptied], s.KS.DBs[with]
 	for rk, list := range s.watchers {
 		if rk.db != emptied {
@@ -172,6 +174,34 @@ func (s *Server) signalDeletedKey(db *keyspace.DB, key string) {
 		if c.Blocked != nil && c.Blocked.Kind == "xreadgroup" {
 			s.signalReady(db, key)
 			return
+		}
+	}
+}
+
+// signalFlushedKeys is signalDeletedKey for a whole db about to be emptied
+// (FLUSHDB, FLUSHALL; db < 0 means all) or swapped with another (with >=
+// 0): XREADGROUP waiters on a key that exists now and will be gone, or
+// hold another type, afterwards are woken once the command is over.
+func (s *Server) signalFlushedKeys(db, with int) {
+	for rk, waiters := range s.blocking.byKey {
+		if db >= 0 && rk.db != db {
+			continue
+		}
+		d := s.KS.DBs[rk.db]
+		e := d.Peek(rk.key)
+		if e == nil {
+			continue
+		}
+		if with >= 0 {
+			if o := s.KS.DBs[with].Peek(rk.key); o != nil && o.Val.Kind() == e.Val.Kind() {
+				continue
+			}
+		}
+		for _, c := range waiters {
+			if c.Blocked != nil && c.Blocked.Kind == "xreadgroup" {
+				s.signalReady(d, rk.key)
+				break
+			}
 		}
 	}
 }

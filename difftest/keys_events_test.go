@@ -433,7 +433,7 @@ func TestExpireRandom(t *testing.T) {
 	// Values stay clear of the current TTL (1000s), and none is so short a
 	// PEXPIRE that the key could expire between two commands, so nothing
 	// hangs on the clock.
-	vals := []string{"-5", "0", "50", "5000", "50000", "9999999999", "99999999999999", "1000000000",
+	vals := []string{"-5", "0", "500000", "5000", "50000", "9999999999", "99999999999999", "1000000000",
 		"9223372036854775807", "-9223372036854775808", "9223372036854775", "x", "1.5"}
 	opts := []string{"NX", "XX", "GT", "LT", "nx", "gt", "bogus"}
 	bad := 0

@@ -158,10 +158,14 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 	}
 	c.CommitReply()
 	closing := c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0
+	out := c.PendingLen()
 	eng.Lock.Unlock()
 	if err := c.Flush(); err != nil {
 		return false
 	}
+	// INFO total_net_output_bytes (replies; pushes flushed by the async
+	// writer are not counted).
+	eng.Stats.NetOutput.Add(int64(out))
 	return !closing
 }
 

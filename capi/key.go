@@ -498,6 +498,8 @@ func goListInsert(h C.uint64_t, index C.long, p *C.char, n C.size_t) C.int {
 	switch {
 	case i == size || i == -1:
 		l.Push([][]byte{v}, false)
+	case i == 0 || i == -size-1:
+		l.Push([][]byte{v}, true)
 	case i < 0 && -i <= size:
 		// Negative: the element lands at that position counting from
 		// the tail, so it goes after the element now there.

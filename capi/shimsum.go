@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "0d83906fc7ae9ef5055f62465fb62f73440c620b0ca124a12ab80dc0480e9a49"
+const shimSum = "c5b7d6a3330d831396654ebf3f0a8ac3f5b965406aa15ecb7eb7f214a92354fe"

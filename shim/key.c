@@ -244,13 +244,21 @@ static int RM_ListPush(RedisModuleKey *key, int where, RedisModuleString *ele) {
     return REDISMODULE_OK;
 }
 
+/* The checks Redis makes before seeking in a list: errno EINVAL (no key),
+ * ENOTSUP (empty or not a list), EBADF (opened without mode). */
+static int mh_list_check(RedisModuleKey *key, int mode) {
+    if (!key) { errno = EINVAL; return 0; }
+    if (key->kind != REDISMODULE_KEYTYPE_LIST) { errno = ENOTSUP; return 0; }
+    if (!(key->mode & mode)) { errno = EBADF; return 0; }
+    return 1;
+}
+
 /* Pops an element from the head or tail and returns it (freed by auto
  * memory or FreeString); an emptied list is deleted. NULL with errno
- * EINVAL, ENOTSUP or EBADF as for ListPush. Crossing: goListPop. */
+ * EINVAL (NULL key), ENOTSUP (empty or not a list) or EBADF (not
+ * writable). Crossing: goListPop. */
 static RedisModuleString *RM_ListPop(RedisModuleKey *key, int where) {
-    if (!key) { errno = EINVAL; return NULL; }
-    if (key->kind != REDISMODULE_KEYTYPE_LIST) { errno = key->kind == REDISMODULE_KEYTYPE_EMPTY ? EINVAL : ENOTSUP; return NULL; }
-    if (!(key->mode & REDISMODULE_WRITE)) { errno = EBADF; return NULL; }
+    if (!mh_list_check(key, REDISMODULE_WRITE)) return NULL;
     int emptied = 0;
     RedisModuleString *s = goListPop(key->handle, where, &emptied);
     if (emptied) key->kind = REDISMODULE_KEYTYPE_EMPTY;
@@ -259,12 +267,10 @@ static RedisModuleString *RM_ListPop(RedisModuleKey *key, int where) {
 }
 
 /* The element at index (negative counts from the tail); NULL with errno
- * EINVAL/ENOTSUP/EBADF (not readable)/EDOM (out of range).
+ * EINVAL, ENOTSUP, EBADF (not readable) or EDOM (out of range).
  * Crossing: goListGet. */
 static RedisModuleString *RM_ListGet(RedisModuleKey *key, long index) {
-    if (!key) { errno = EINVAL; return NULL; }
-    if (key->kind != REDISMODULE_KEYTYPE_LIST) { errno = key->kind == REDISMODULE_KEYTYPE_EMPTY ? EINVAL : ENOTSUP; return NULL; }
-    if (!(key->mode & REDISMODULE_READ)) { errno = EBADF; return NULL; }
+    if (!mh_list_check(key, REDISMODULE_READ)) return NULL;
     RedisModuleString *s = goListGet(key->handle, index);
     if (!s) { errno = EDOM; return NULL; }
     if (key->ctx->flags & MH_CTX_AUTO_MEMORY) mh_am_add(key->ctx, MH_AM_STRING, s);
@@ -272,32 +278,30 @@ static RedisModuleString *RM_ListGet(RedisModuleKey *key, long index) {
 }
 
 /* Replaces the element at index. Errors as ListGet (EBADF: not
- * writable). Crossing: goListSet. */
+ * writable; EINVAL also for a NULL value). Crossing: goListSet. */
 static int RM_ListSet(RedisModuleKey *key, long index, RedisModuleString *value) {
-    if (!key || !value) { errno = EINVAL; return REDISMODULE_ERR; }
-    if (key->kind != REDISMODULE_KEYTYPE_LIST) { errno = key->kind == REDISMODULE_KEYTYPE_EMPTY ? EINVAL : ENOTSUP; return REDISMODULE_ERR; }
-    if (!(key->mode & REDISMODULE_WRITE)) { errno = EBADF; return REDISMODULE_ERR; }
+    if (!value) { errno = EINVAL; return REDISMODULE_ERR; }
+    if (!mh_list_check(key, REDISMODULE_WRITE)) return REDISMODULE_ERR;
     if (!goListSet(key->handle, index, value->ptr, value->len)) { errno = EDOM; return REDISMODULE_ERR; }
     return REDISMODULE_OK;
 }
 
-/* Inserts value so it ends up at index (0 = head, -1 = tail, as Redis).
- * An empty key accepts index 0 or -1. Crossing: goListInsert. */
+/* Inserts value before the element at index, or after it for a negative
+ * index; 0/-1 on an empty key, the length or -1, and 0 or -(length+1)
+ * are pushes. Errors as ListSet. Crossing: goListInsert. */
 static int RM_ListInsert(RedisModuleKey *key, long index, RedisModuleString *value) {
-    if (!key || !value) { errno = EINVAL; return REDISMODULE_ERR; }
-    if (!(key->mode & REDISMODULE_WRITE)) { errno = EBADF; return REDISMODULE_ERR; }
-    if (key->kind != REDISMODULE_KEYTYPE_LIST && key->kind != REDISMODULE_KEYTYPE_EMPTY) { errno = ENOTSUP; return REDISMODULE_ERR; }
+    if (!value) { errno = EINVAL; return REDISMODULE_ERR; }
+    if (key && key->kind == REDISMODULE_KEYTYPE_EMPTY && (index == 0 || index == -1))
+        return RM_ListPush(key, REDISMODULE_LIST_TAIL, value);
+    if (!mh_list_check(key, REDISMODULE_WRITE)) return REDISMODULE_ERR;
     if (!goListInsert(key->handle, index, value->ptr, value->len)) { errno = EDOM; return REDISMODULE_ERR; }
-    key->kind = REDISMODULE_KEYTYPE_LIST;
     return REDISMODULE_OK;
 }
 
-/* Removes the element at index; an emptied list is deleted.
- * Crossing: goListDelete. */
+/* Removes the element at index; an emptied list is deleted. Errors as
+ * ListSet. Crossing: goListDelete. */
 static int RM_ListDelete(RedisModuleKey *key, long index) {
-    if (!key) { errno = EINVAL; return REDISMODULE_ERR; }
-    if (key->kind != REDISMODULE_KEYTYPE_LIST) { errno = key->kind == REDISMODULE_KEYTYPE_EMPTY ? EINVAL : ENOTSUP; return REDISMODULE_ERR; }
-    if (!(key->mode & REDISMODULE_WRITE)) { errno = EBADF; return REDISMODULE_ERR; }
+    if (!mh_list_check(key, REDISMODULE_WRITE)) return REDISMODULE_ERR;
     int emptied = 0;
     if (!goListDelete(key->handle, index, &emptied)) { errno = EDOM; return REDISMODULE_ERR; }
     if (emptied) key->kind = REDISMODULE_KEYTYPE_EMPTY;

@@ -309,13 +309,14 @@ static int RM_ReplyWithBool(RedisModuleCtx *ctx, int b) {
 }
 
 /* Replies with a double: a bulk string formatted %.17g in RESP2, a RESP3
- * double otherwise; infinities spelled inf/-inf.
+ * double otherwise; inf, -inf and nan spelled out.
  * Context: reply target. Crossing: none. */
 static int RM_ReplyWithDouble(RedisModuleCtx *ctx, double d) {
     if (mh_no_reply(ctx)) return REDISMODULE_OK;
     char buf[64];
     int n;
     if (isinf(d)) n = snprintf(buf, sizeof(buf), "%s", d > 0 ? "inf" : "-inf");
+    else if (isnan(d)) n = snprintf(buf, sizeof(buf), "nan"); /* not libc's "-nan" */
     else n = snprintf(buf, sizeof(buf), "%.17g", d);
     if (ctx->resp == 2) {
         mh_reply_bulk(ctx, buf, (size_t)n);

@@ -169,3 +169,24 @@ func TestXreadgroupFlushed(t *testing.T) {
 		mustDo(t, a, "+OK\r\n", "FLUSHALL")
 	}
 }
+
+// TestXreadgroupOverwritten: a blocked XREADGROUP whose stream is
+// replaced by a string re-runs and reports WRONGTYPE (Redis 7.2).
+func TestXreadgroupOverwritten(t *testing.T) {
+	m := testserver.StartModhost(t)
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	mustDo(t, a, "+OK\r\n", "XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+	if err := b.Send("XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	mustDo(t, a, "+OK\r\n", "SET", "s", "x")
+	got, err := b.Read(2 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n"; string(got) != want {
+		t.Fatalf("got %q want %q", got, want)
+	}
+}

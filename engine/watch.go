@@ -162,12 +162,15 @@ func (s *Server) watchedKeyExpired(c *Client) bool {
 }
 
 // signalDeletedKey wakes XREADGROUP clients blocked on a key that was just
-// deleted (or expired): their group went with it, and re-running the
-// command reports so, as Redis 7.2 does for clients blocked with
-// "unblock on no key". Other waiters are not disturbed.
+// deleted, expired or overwritten by another type: their group went with
+// it, and re-running the command reports so, as Redis 7.2 does for clients
+// blocked with "unblock on no key". Other waiters are not disturbed.
 func (s *Server) signalDeletedKey(db *keyspace.DB, key string) {
 	waiters := s.blocking.byKey[readyKey{db.ID, key}]
-	if len(waiters) == 0 || db.Peek(key) != nil {
+	if len(waiters) == 0 {
+		return
+	}
+	if e := db.Peek(key); e != nil && e.Val.Kind() == keyspace.KindStream {
 		return
 	}
 	for _, c := range waiters {

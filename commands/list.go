@@ -43,6 +43,7 @@ func numkeysKeys(idx int) func(args [][]byte) []int {
 		if !ok || n <= 0 {
 			return nil
 		}
+		n = min(n, int64(len(args)))
 		var out []int
 		for i := idx + 1; i <= idx+int(n) && i < len(args); i++ {
 			out = append(out, i)
@@ -585,6 +586,11 @@ func parseMpop(c *engine.Ctx, idx int, whereOK func(b []byte) bool) (mpopArgs, b
 	var a mpopArgs
 	n, ok := intArgRange(c, c.Args[idx], 1, 1<<63-1, msgNumkeysPos)
 	if !ok {
+		return a, false
+	}
+	// Compare before adding: a huge numkeys must not wrap around.
+	if n >= int64(len(c.Args)-idx-1) {
+		c.Error(msgSyntax)
 		return a, false
 	}
 	wi := int64(idx) + n + 1

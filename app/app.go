@@ -164,6 +164,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 		return parts, err == nil
 	}
 	in := &Instance{Srv: srv, Eng: eng, Log: log, Host: host, Cfg: cfg}
+	commands.PersistenceOf(eng.Commands).Modules = host.Persistence() // DUMP/RESTORE/RDB of module types
 	in.applyConfig()
 	if daemonChild {
 		srv.OnReady = append(srv.OnReady, daemonReady)

@@ -362,3 +362,54 @@ func TestInteropFunctionsRoundTrip(t *testing.T) {
 		t.Fatalf("GET: %q", x)
 	}
 }
+
+// TestInteropModuleType: values of a module data type (cmodules/mhkeys,
+// built by `make modules`) move between modhost and real Redis through
+// RDB files and DUMP/RESTORE, both ways.
+func TestInteropModuleType(t *testing.T) {
+	so, err := filepath.Abs("../bin/modules/mhkeys.so")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(so); err != nil {
+		testserver.SkipOrFail(t, "%s is not built (make modules)", so)
+	}
+	dir := t.TempDir()
+	m := testserver.Dial(t, startModhost(t, "--dir", dir, "--save", "", "--loadmodule", so))
+	for _, v := range []string{"1", "-2", "9223372036854775807"} {
+		do(t, m, "MK.TPUSH", "ml", v)
+	}
+	want := string(do(t, m, "MK.TRANGE", "ml"))
+	if x := do(t, m, "SAVE"); string(x) != "+OK\r\n" {
+		t.Fatalf("SAVE: %q", x)
+	}
+	checkRDB(t, filepath.Join(dir, "dump.rdb"))
+	red := testserver.StartRedis(t, "--dir", dir, "--dbfilename", "dump.rdb", "--loadmodule", so)
+	r := testserver.Dial(t, red.Addr)
+	if got := string(do(t, r, "MK.TRANGE", "ml")); got != want {
+		t.Fatalf("redis after loading modhost's file: %q want %q", got, want)
+	}
+	// DUMP from each, RESTORE into the other.
+	p, _, _ := resp.Parse(do(t, r, "DUMP", "ml"))
+	if x := do(t, m, "RESTORE", "fromredis", "0", string(p.Str)); string(x) != "+OK\r\n" {
+		t.Fatalf("RESTORE in modhost: %q", x)
+	}
+	if got := string(do(t, m, "MK.TRANGE", "fromredis")); got != want {
+		t.Fatalf("restored in modhost: %q", got)
+	}
+	p, _, _ = resp.Parse(do(t, m, "DUMP", "ml"))
+	if x := do(t, r, "RESTORE", "frommodhost", "0", string(p.Str)); string(x) != "+OK\r\n" {
+		t.Fatalf("RESTORE in redis: %q", x)
+	}
+	if got := string(do(t, r, "MK.TRANGE", "frommodhost")); got != want {
+		t.Fatalf("restored in redis: %q", got)
+	}
+	// Redis's file back into a fresh modhost.
+	do(t, r, "SAVE")
+	m2 := testserver.Dial(t, startModhost(t, "--dir", dir, "--dbfilename", "dump.rdb", "--save", "", "--loadmodule", so))
+	for _, k := range []string{"ml", "frommodhost"} {
+		if got := string(do(t, m2, "MK.TRANGE", k)); got != want {
+			t.Errorf("modhost after loading redis's file, %s: %q", k, got)
+		}
+	}
+}

@@ -21,23 +21,37 @@ var settingNames = []string{
 }
 
 // syncSettings copies the hot-path directives into the engine. Lock held
-// (or before serving).
+// (or before serving). Only changed fields are written: the connection
+// reader and the cron loop read a few of them without the lock, so an
+// unrelated CONFIG SET must not touch them.
 func syncSettings(cfg *config.Config, s *engine.Settings) {
-	s.ProtoMaxBulkLen = cfg.Int("proto-max-bulk-len")
-	s.ClientQueryBufLimit = cfg.Int("client-query-buffer-limit")
-	s.NotifyFlags = cfg.NotifyKeyspaceEvents()
-	s.MaxClients = int(cfg.Int("maxclients"))
-	s.Timeout = int(cfg.Int("timeout"))
-	s.Hz = int(cfg.Int("hz"))
+	setInt64(&s.ProtoMaxBulkLen, cfg.Int("proto-max-bulk-len"))
+	setInt64(&s.ClientQueryBufLimit, cfg.Int("client-query-buffer-limit"))
+	setInt(&s.NotifyFlags, cfg.NotifyKeyspaceEvents())
+	setInt(&s.MaxClients, int(cfg.Int("maxclients")))
+	setInt(&s.Timeout, int(cfg.Int("timeout")))
+	setInt(&s.Hz, int(cfg.Int("hz")))
 	s.EnableDebugCommand = cfg.String("enable-debug-command")
 	s.EnableModuleCommand = cfg.String("enable-module-command")
-	s.SlowlogLogSlowerThan = cfg.Int("slowlog-log-slower-than")
-	s.SlowlogMaxLen = int(cfg.Int("slowlog-max-len"))
-	s.LatencyMonitorThreshold = cfg.Int("latency-monitor-threshold")
+	setInt64(&s.SlowlogLogSlowerThan, cfg.Int("slowlog-log-slower-than"))
+	setInt(&s.SlowlogMaxLen, int(cfg.Int("slowlog-max-len")))
+	setInt64(&s.LatencyMonitorThreshold, cfg.Int("latency-monitor-threshold"))
 	s.LatencyTrackingOff = !cfg.Bool("latency-tracking")
 	s.LatencyPercentiles = cfg.Lookup("latency-tracking-info-percentiles").Floats()
-	s.MaxMemory = int64(cfg.Memory("maxmemory"))
+	setInt64(&s.MaxMemory, int64(cfg.Memory("maxmemory")))
 	s.MaxMemoryPolicy = cfg.String("maxmemory-policy")
+}
+
+func setInt(p *int, v int) {
+	if *p != v {
+		*p = v
+	}
+}
+
+func setInt64(p *int64, v int64) {
+	if *p != v {
+		*p = v
+	}
 }
 
 // encodingVars maps the encoding-threshold directives to the keyspace

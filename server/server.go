@@ -402,7 +402,7 @@ func (s *Server) acceptLoop(ln net.Listener) {
 				_ = tc.SetKeepAlivePeriod(time.Duration(ka) * time.Second)
 			}
 		}
-		if s.protected.Load() && s.Eng.RequirePass == "" && !isLoopback(conn) {
+		if s.protected.Load() && !isLoopback(conn) && s.noPassword() {
 			_, _ = conn.Write([]byte(protectedDenied))
 			s.Eng.Stats.RejectedConns.Add(1)
 			conn.Close()
@@ -412,16 +412,26 @@ func (s *Server) acceptLoop(ln net.Listener) {
 	}
 }
 
+// noPassword reports whether the default user needs no password.
+func (s *Server) noPassword() bool {
+	s.Eng.Lock.Lock()
+	defer s.Eng.Lock.Unlock()
+	return s.Eng.RequirePass == ""
+}
+
 // cronLoop is serverCron: active expiry, idle clients and hooks, hz times
 // a second.
 func (s *Server) cronLoop() {
+	s.Eng.Lock.Lock()
+	hz := s.Eng.Settings.Hz
+	s.Eng.Lock.Unlock()
 	for {
-		hz := s.Eng.Settings.Hz
 		if hz <= 0 {
 			hz = 10
 		}
 		time.Sleep(time.Second / time.Duration(hz))
 		s.Eng.Lock.Lock()
+		hz = s.Eng.Settings.Hz
 		if s.closing {
 			s.Eng.Lock.Unlock()
 			return

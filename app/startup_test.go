@@ -455,3 +455,41 @@ func alive(pid int) bool {
 	i := bytes.LastIndexByte(st, ')')
 	return i < 0 || i+2 >= len(st) || st[i+2] != 'Z'
 }
+
+// TestSIGINTSavesFinalSnapshot: with save points configured, SIGINT
+// saves dump.rdb before exiting 0, and the next start loads it.
+func TestSIGINTSavesFinalSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	port := testserver.FreePort(t)
+	args := []string{"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "3600 1"}
+	c := startChild(t, dir, args...)
+	c.waitLog(t, "Ready to accept connections tcp")
+	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:" + strconv.Itoa(port)})
+	ctx := context.Background()
+	if err := rdb.Set(ctx, "kept", "yes", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	rdb.Close()
+	_ = c.cmd.Process.Signal(syscall.SIGINT)
+	if code := c.wait(t); code != 0 {
+		t.Fatalf("exit code %d after SIGINT:\n%s", code, c.out)
+	}
+	if !strings.Contains(c.out.String(), ") Received SIGINT scheduling shutdown...") {
+		t.Fatalf("no SIGINT line:\n%s", c.out)
+	}
+	assertOrder(t, c.out.String(), "User requested shutdown...", "Saving the final RDB snapshot before exiting.", "Redis is now ready to exit, bye bye...")
+	if _, err := os.Stat(filepath.Join(dir, "dump.rdb")); err != nil {
+		t.Fatal(err)
+	}
+
+	c2 := startChild(t, dir, args...)
+	c2.waitLog(t, "Ready to accept connections tcp")
+	assertOrder(t, c2.out.String(), "Server initialized", "Ready to accept connections tcp")
+	rdb = redis.NewClient(&redis.Options{Addr: "127.0.0.1:" + strconv.Itoa(port)})
+	defer rdb.Close()
+	if v, err := rdb.Get(ctx, "kept").Result(); err != nil || v != "yes" {
+		t.Fatalf("after restart: %q %v", v, err)
+	}
+	_ = c2.cmd.Process.Signal(syscall.SIGTERM)
+	c2.wait(t)
+}

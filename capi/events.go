@@ -29,6 +29,9 @@ type hostEvents struct {
 	infoFuncs map[uint64]unsafe.Pointer // module handle -> info callback
 	timers    timerState
 	configs   map[uint64]*moduleConfigs // module handle -> its configs
+	// loadex holds MODULE LOADEX's CONFIG name/value pairs while the
+	// module loads; LoadConfigs takes them.
+	loadex map[string]string
 }
 
 // listener is one module's subscription to one server event.
@@ -60,6 +63,7 @@ const (
 	eventCronLoop     = 8
 	eventModuleChange = 9
 	eventSwapDB       = 11
+	eventConfig       = 16
 )
 
 // initEvents plugs the event-driven API groups into the engine: keyspace
@@ -86,6 +90,8 @@ func (h *Host) initEvents() {
 	ev := eng.Events()
 	ev.Flush = append(ev.Flush, h.fireFlush)
 	ev.SwapDB = append(ev.SwapDB, h.fireSwapDB)
+	st := eng.Config()
+	st.Changed = append(st.Changed, h.fireConfigChange)
 	eng.Info.Modules = h.writeModuleInfo
 	// INFO's "# Modules" section lists the loaded modules (module_list).
 	eng.Info.AddInfoSection(engine.InfoSection{Name: "modules", Write: func(w *strings.Builder) {
@@ -122,6 +128,10 @@ func (h *Host) FireShutdown() {
 func (h *Host) moduleLoaded(m *Module) bool {
 	if mc := h.ev().configs[m.Handle]; mc != nil && len(mc.list) > 0 && !mc.loaded {
 		h.Log.Logf(levelWarning, "Module Configurations were not set, likely a missing LoadConfigs call. Unloading the module.")
+		return false
+	}
+	if len(h.ev().loadex) > 0 {
+		h.Log.Logf(levelWarning, "Loadex configurations were not applied, likely due to invalid arguments. Unloading the module.")
 		return false
 	}
 	h.fireModuleChange(m, 0)
@@ -243,6 +253,29 @@ func (h *Host) fireModuleChange(m *Module, sub uint64) {
 	d.module_version = C.int32_t(m.Ver)
 	h.fire(eventModuleChange, sub, unsafe.Pointer(d), 0, nil, m)
 	C.free(unsafe.Pointer(name))
+	C.free(unsafe.Pointer(d))
+}
+
+// fireConfigChange fires the Config event after a successful CONFIG SET
+// with the names it changed.
+func (h *Host) fireConfigChange(names []string) {
+	if !h.hasListeners(eventConfig) || len(names) == 0 {
+		return
+	}
+	d := (*C.RedisModuleConfigChangeV1)(C.calloc(1, C.sizeof_RedisModuleConfigChangeV1))
+	d.version = 1
+	d.num_changes = C.uint32_t(len(names))
+	arr := (**C.char)(C.calloc(C.size_t(len(names)), C.size_t(unsafe.Sizeof((*C.char)(nil)))))
+	list := unsafe.Slice(arr, len(names))
+	for i, n := range names {
+		list[i] = C.CString(n)
+	}
+	d.config_names = arr
+	h.fire(eventConfig, 0, unsafe.Pointer(d), 0, nil, nil)
+	for _, p := range list {
+		C.free(unsafe.Pointer(p))
+	}
+	C.free(unsafe.Pointer(arr))
 	C.free(unsafe.Pointer(d))
 }
 

@@ -185,8 +185,10 @@ func TestEventsAgainstRedis(t *testing.T) {
 		p.Do("CONFIG", "SET", kv[0], kv[1])
 	}
 	p.Do("CONFIG", "SET", "mhevents.count", "7", "mhevents.mode", "one")
+	p.Do("CONFIG", "SET", "maxmemory-policy", "allkeys-lru", "mhevents.name", "x")
 	p.DoSorted("CONFIG", "GET", "mhevents.*")
 	p.Do("mhe.cfg")
+	p.Do("mhe.ev.log") // the Config events of the successful sets
 
 	p.Do("FLUSHALL")
 	p.Do("mhe.db")
@@ -410,6 +412,14 @@ func TestModuleConfigs(t *testing.T) {
 	if v := c.ConfigGet(ctx, "mhevents.count").Val()["mhevents.count"]; v != "77" {
 		t.Fatalf("count after refused apply %q", v)
 	}
+	do(t, c, "mhe.ev.log")
+	if err := c.ConfigSet(ctx, "mhevents.count", "8").Err(); err != nil {
+		t.Fatal(err)
+	}
+	c.Do(ctx, "CONFIG", "SET", "mhevents.count", "9", "maxmemory-policy", "allkeys-lru")
+	if log := do(t, c, "mhe.ev.log"); strings.Join(log, "|") != "config:0:1:mhevents.count|config:0:2:mhevents.count,maxmemory-policy" {
+		t.Fatalf("config events %q", log)
+	}
 	if errs := do(t, c, "mhe.cfg.errs"); strings.Join(errs, ",") != "1,1,1,1" {
 		t.Fatalf("registration errors %q", errs)
 	}
@@ -437,6 +447,26 @@ func TestModuleConfigs(t *testing.T) {
 	}
 	if n := len(c2.ConfigGet(ctx, "mhevents.*").Val()); n != 0 {
 		t.Fatalf("configs after unload: %d", n)
+	}
+
+	// MODULE LOADEX CONFIG values reach LoadConfigs; unknown or invalid
+	// ones make the load fail.
+	if err := c2.Do(ctx, "MODULE", "LOADEX", so, "CONFIG", "mhevents.count", "33", "ARGS").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if v := c2.ConfigGet(ctx, "mhevents.count").Val()["mhevents.count"]; v != "33" {
+		t.Fatalf("loadex count %q", v)
+	}
+	if err := c2.Do(ctx, "MODULE", "UNLOAD", "mhevents").Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range [][2]string{{"mhevents.nosuch", "1"}, {"mhevents.count", "500"}} {
+		if err := c2.Do(ctx, "MODULE", "LOADEX", so, "CONFIG", kv[0], kv[1]).Err(); err == nil {
+			t.Fatalf("LOADEX with %s %s loaded", kv[0], kv[1])
+		}
+		if n := len(c2.ConfigGet(ctx, "mhevents.*").Val()); n != 0 {
+			t.Fatalf("configs left behind: %d", n)
+		}
 	}
 }
 

@@ -225,8 +225,15 @@ func (h *Host) loadConfigs(m *Module) bool {
 		h.ev().configs[m.Handle] = mc
 	}
 	if cfg != nil {
+		loadex := h.ev().loadex
 		for _, x := range mc.list {
-			if v, ok := cfg.TakeModuleConfig(x.full); ok {
+			v, ok := loadex[x.full]
+			if ok {
+				delete(loadex, x.full)
+			} else {
+				v, ok = cfg.TakeModuleConfig(x.full)
+			}
+			if ok {
 				if err := cfg.SetModuleValue(x.full, v); err != nil {
 					h.Log.Logf(levelWarning, "Issue during loading of configuration %s : %s", x.full, err.Error())
 					return false

@@ -70,10 +70,12 @@ func (h *Host) cmdModuleLoad(c *engine.Ctx) {
 // Module configs are applied after OnLoad registers them.
 func (h *Host) cmdModuleLoadex(c *engine.Ctx) {
 	var args []string
+	cfgs := map[string]string{}
 	rest := c.Args[3:]
 	for len(rest) > 0 {
 		w := strings.ToLower(string(rest[0]))
 		if w == "config" && len(rest) >= 3 {
+			cfgs[strings.ToLower(string(rest[1]))] = string(rest[2])
 			rest = rest[3:]
 			continue
 		}
@@ -87,7 +89,10 @@ func (h *Host) cmdModuleLoadex(c *engine.Ctx) {
 		c.Error(ErrLoad.Error())
 		return
 	}
-	if _, err := h.Load(string(c.Args[2]), args); err != nil {
+	h.ev().loadex = cfgs
+	_, err := h.Load(string(c.Args[2]), args)
+	h.ev().loadex = nil
+	if err != nil {
 		c.Error(err.Error())
 		return
 	}

@@ -422,6 +422,14 @@ static void EventCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, voi
     } else if (eid.id == REDISMODULE_EVENT_MODULE_CHANGE) {
         RedisModuleModuleChange *mc = data;
         logadd(&evlog, "module:%d:%s:%d", (int)sub, mc->module_name, mc->module_version);
+    } else if (eid.id == REDISMODULE_EVENT_CONFIG) {
+        RedisModuleConfigChange *cc = data;
+        char names[400] = "";
+        for (uint32_t i = 0; i < cc->num_changes; i++) {
+            if (i) strncat(names, ",", sizeof(names) - strlen(names) - 1);
+            strncat(names, cc->config_names[i], sizeof(names) - strlen(names) - 1);
+        }
+        logadd(&evlog, "config:%d:%u:%s", (int)sub, cc->num_changes, names);
     } else {
         logadd(&evlog, "other:%llu:%d", (unsigned long long)eid.id, (int)sub);
     }
@@ -459,7 +467,8 @@ static int EvSub(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     RedisModuleEvent ev = {(uint64_t)id, (uint64_t)ver};
     int rc = RedisModule_SubscribeToServerEvent(ctx, ev, NoopEvent);
     if (rc == REDISMODULE_OK && id != REDISMODULE_EVENT_FLUSHDB && id != REDISMODULE_EVENT_CLIENT_CHANGE &&
-        id != REDISMODULE_EVENT_SWAPDB && id != REDISMODULE_EVENT_CRON_LOOP && id != REDISMODULE_EVENT_MODULE_CHANGE)
+        id != REDISMODULE_EVENT_SWAPDB && id != REDISMODULE_EVENT_CRON_LOOP && id != REDISMODULE_EVENT_MODULE_CHANGE &&
+        id != REDISMODULE_EVENT_CONFIG)
         RedisModule_SubscribeToServerEvent(ctx, ev, NULL);
     return RedisModule_ReplyWithLongLong(ctx, rc);
 }
@@ -751,6 +760,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_SwapDB, EventCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_CronLoop, EventCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ModuleChange, EventCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_Config, EventCb);
     if (RegisterConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     if (loadconfigs && RedisModule_LoadConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     return REDISMODULE_OK;

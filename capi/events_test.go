@@ -131,6 +131,8 @@ func TestEventsAgainstRedis(t *testing.T) {
 	p.Do("mhe.serverinfo", "server", "no_such_field")
 	p.Do("mhe.serverinfo", "keyspace", "db0")
 	p.Do("mhe.serverinfo", "-", "no_such_field")
+	p.Do("mhe.serverinfo.am", "server", "arch_bits")
+	p.Do("mhe.serverinfo.am", "server", "no_such_field")
 
 	for _, ev := range [][2]string{{"18", "1"}, {"12", "1"}, {"2", "2"}, {"2", "1"}, {"1", "5"}, {"4", "2"}, {"16", "9"}} {
 		p.Do("mhe.ev.sub", ev[0], ev[1])

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "c5b7d6a3330d831396654ebf3f0a8ac3f5b965406aa15ecb7eb7f214a92354fe"
+const shimSum = "e7d428d089e5dac776cf29d89da62e68156d1b4b41ea0d3165231372775cd3f8"

@@ -71,6 +71,7 @@ void mh_string_release(RedisModuleString *s);
 #define MH_AM_KEY    2
 #define MH_AM_REPLY  3
 #define MH_AM_DICT   4
+#define MH_AM_INFO   5
 typedef struct mh_am_entry {
     int type;
     void *ptr;

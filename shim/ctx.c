@@ -14,6 +14,7 @@ void mh_pool_free(RedisModuleCtx *ctx);
 void mh_key_autoclose(void *key);
 void mh_callreply_autofree(void *reply);
 void mh_dict_autofree(void *dict);
+void mh_serverinfo_autofree(void *data);
 
 RedisModuleCtx *mh_ctx_new(mh_module *m, uint64_t client, int resp, int flags) {
     RedisModuleCtx *ctx = calloc(1, sizeof(*ctx));
@@ -36,6 +37,7 @@ void mh_ctx_autofree(RedisModuleCtx *ctx) {
         case MH_AM_REPLY: mh_callreply_autofree(e->ptr); break;
         case MH_AM_KEY: mh_key_autoclose(e->ptr); break;
         case MH_AM_DICT: mh_dict_autofree(e->ptr); break;
+        case MH_AM_INFO: mh_serverinfo_autofree(e->ptr); break;
         }
         e->type = 0;
     }

@@ -196,9 +196,9 @@ struct RedisModuleServerInfoData {
  * "name:value" lines (the first of a repeated name wins). Free with
  * FreeServerInfo. Context: any. Crossing: goGetServerInfo. */
 static RedisModuleServerInfoData *RM_GetServerInfo(RedisModuleCtx *ctx, const char *section) {
-    (void)ctx;
     RedisModuleServerInfoData *d = mh_calloc(1, sizeof(*d));
     d->fields = RM_CreateDict(NULL);
+    if (ctx && (ctx->flags & MH_CTX_AUTO_MEMORY)) mh_am_add(ctx, MH_AM_INFO, d);
     size_t len = 0;
     char *text = goGetServerInfo(mh_current_module ? mh_current_module->handle : 0, (char *)section, section != NULL, &len);
     if (!text) return d;
@@ -221,10 +221,22 @@ static RedisModuleServerInfoData *RM_GetServerInfo(RedisModuleCtx *ctx, const ch
     return d;
 }
 
-/* Frees what GetServerInfo returned. Context: any. Crossing: none. */
+static void mh_serverinfo_release(RedisModuleServerInfoData *data);
+
+/* Auto memory frees server info the module left behind (ctx.c). */
+void mh_serverinfo_autofree(void *data) {
+    if (data) mh_serverinfo_release(data);
+}
+
+/* Frees what GetServerInfo returned; pass the ctx it was made with so
+ * auto memory forgets it. Context: any. Crossing: none. */
 static void RM_FreeServerInfo(RedisModuleCtx *ctx, RedisModuleServerInfoData *data) {
-    (void)ctx;
     if (!data) return;
+    if (ctx && (ctx->flags & MH_CTX_AUTO_MEMORY)) mh_am_forget(ctx, data);
+    mh_serverinfo_release(data);
+}
+
+static void mh_serverinfo_release(RedisModuleServerInfoData *data) {
     RedisModuleDictIter *it = RM_DictIteratorStartC(data->fields, "^", NULL, 0);
     void *v;
     while (RM_DictNextC(it, NULL, &v)) mh_string_release(v);

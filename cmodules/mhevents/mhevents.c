@@ -210,6 +210,16 @@ static int ServerInfo(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     return REDISMODULE_OK;
 }
 
+/* mhe.serverinfo.am section field : GetServerInfo left to auto memory. */
+static int ServerInfoAM(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    if (argc != 3) return RedisModule_WrongArity(ctx);
+    RedisModule_AutoMemory(ctx);
+    RedisModuleServerInfoData *d = RedisModule_GetServerInfo(ctx, str(argv[1]));
+    RedisModuleString *v = RedisModule_ServerInfoGetField(ctx, d, str(argv[2]));
+    if (!v) return RedisModule_ReplyWithNull(ctx);
+    return RedisModule_ReplyWithString(ctx, v);
+}
+
 /* ---- timers ---------------------------------------------------------------- */
 
 static void TimerCb(RedisModuleCtx *ctx, void *data) {
@@ -722,6 +732,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         {"mhe.dict.range", DictRange, "readonly"},
         {"mhe.dict.ops", DictOps, "readonly"},
         {"mhe.serverinfo", ServerInfo, "readonly"},
+        {"mhe.serverinfo.am", ServerInfoAM, "readonly"},
         {"mhe.timer.add", TimerAdd, "readonly"},
         {"mhe.timer.info", TimerInfo, "readonly"},
         {"mhe.timer.stop", TimerStop, "readonly"},

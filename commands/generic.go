@@ -186,6 +186,8 @@ func renameGeneric(c *engine.Ctx, nx bool) {
 	c.DB.Modified(dst)
 	c.DB.Notify(keyspace.NotifyGeneric, "rename_from", src)
 	c.DB.Notify(keyspace.NotifyGeneric, "rename_to", dst)
+	// dbAdd in Redis signals the key as ready: clients blocked on dst wake.
+	c.DB.Ready(dst)
 	c.S.KS.Dirty++
 	if nx {
 		c.W.Int(1)
@@ -231,6 +233,7 @@ func cmdMove(c *engine.Ctx) {
 	dst.Modified(k)
 	c.DB.Notify(keyspace.NotifyGeneric, "move_from", k)
 	dst.Notify(keyspace.NotifyGeneric, "move_to", k)
+	dst.Ready(k)
 	c.S.KS.Dirty++
 	c.W.Int(1)
 }
@@ -284,6 +287,7 @@ func cmdCopy(c *engine.Ctx) {
 	}
 	dst.Modified(newKey)
 	dst.Notify(keyspace.NotifyGeneric, "copy_to", newKey)
+	dst.Ready(newKey)
 	c.S.KS.Dirty++
 	c.W.Int(1)
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -361,7 +362,7 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	c.CurrentCmd, c.CurrentArgs = cmd, args
 	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
 	s.prevErrs = s.Stats.ErrorReplies
-	cmd.Run(&ctx)
+	s.run(&ctx)
 	c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
 	dur := time.Since(start)
 	// Like Redis's call(), count executed commands only (nested ones from
@@ -443,3 +444,20 @@ func (s *Server) notify(db *keyspace.DB, class int, event, key string) {
 // CountError records an error reply produced outside Ctx.Error (module
 // replies) in INFO errorstats.
 func (s *Server) CountError(msg string) { s.countError(msg) }
+
+// PanicHook, when set, logs a handler panic (server wires its logger).
+var PanicHook func(cmd string, r any, stack []byte)
+
+// run calls the handler; a panic is logged and answered with an error
+// instead of taking the server (and the execution lock) down with it.
+func (s *Server) run(ctx *Ctx) {
+	defer func() {
+		if r := recover(); r != nil {
+			if PanicHook != nil {
+				PanicHook(ctx.Cmd.FullName(), r, debug.Stack())
+			}
+			ctx.Error("ERR internal error executing '" + ctx.Cmd.FullName() + "'")
+		}
+	}()
+	ctx.Cmd.Run(ctx)
+}

@@ -75,6 +75,9 @@ func New(eng *engine.Server, log *Logger, opts Options) *Server {
 	s := &Server{Eng: eng, Log: log, Opts: opts, quit: make(chan int, 1)}
 	s.keepAlive.Store(int64(opts.TCPKeepAlive))
 	s.Opts.TCPKeepAlive = 0
+	engine.PanicHook = func(cmd string, r any, stack []byte) {
+		log.Warning("Internal error in command '%s': %v\n%s", cmd, r, stack)
+	}
 	return s
 }
 

@@ -145,12 +145,14 @@ func (in *Instance) applyConfig() {
 	})
 	cfg.OnApply("port", func(_, _ string) error {
 		if err := srv.Rebind(int(cfg.Int("port")), cfg.Lookup("bind").Strings()); err != nil {
+			log.Warning("Failed applying new configuration. Possibly related to new port setting. Restoring previous settings.")
 			return errors.New(errListenPort)
 		}
 		return nil
 	})
 	cfg.OnApply("bind", func(_, _ string) error {
 		if err := srv.Rebind(int(cfg.Int("port")), cfg.Lookup("bind").Strings()); err != nil {
+			log.Warning("Failed applying new configuration. Possibly related to new bind setting. Restoring previous settings.")
 			return errors.New(errBind)
 		}
 		return nil

@@ -444,6 +444,13 @@ func TestModuleConfigs(t *testing.T) {
 	if v := c2.ConfigGet(ctx, "mhevents.count").Val()["mhevents.count"]; v != "5" {
 		t.Fatalf("default count %q", v)
 	}
+	// A module with a pending timer cannot be unloaded.
+	id := c2.Do(ctx, "mhe.timer.add", 100000, "x").Val()
+	if err := c2.Do(ctx, "MODULE", "UNLOAD", "mhevents").Err(); err == nil ||
+		err.Error() != "ERR Error unloading module: the module holds timer that is not fired. Please stop the timer or wait until it fires." {
+		t.Fatalf("unload with a timer: %v", err)
+	}
+	c2.Do(ctx, "mhe.timer.stop", id)
 	if err := c2.Do(ctx, "MODULE", "UNLOAD", "mhevents").Err(); err != nil {
 		t.Fatal(err)
 	}

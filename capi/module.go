@@ -118,6 +118,9 @@ func (h *Host) Unload(name string) error {
 	if m.blocked > 0 {
 		return errors.New("ERR Error unloading module: the module has blocked clients. Please wait for them to be unblocked and try again")
 	}
+	if h.holdsTimers(m) {
+		return errors.New("ERR Error unloading module: the module holds timer that is not fired. Please stop the timer or wait until it fires.")
+	}
 	sym := C.CString("RedisModule_OnUnload")
 	onunload := C.mh_dlsym(m.dl, sym)
 	C.free(unsafe.Pointer(sym))

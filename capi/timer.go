@@ -125,6 +125,17 @@ func (h *Host) runDueTimers() {
 	}
 }
 
+// holdsTimers reports whether m has a timer that has not fired (MODULE
+// UNLOAD refuses then, as Redis does).
+func (h *Host) holdsTimers(m *Module) bool {
+	for _, t := range h.ev().timers.byID {
+		if t.m == m {
+			return true
+		}
+	}
+	return false
+}
+
 // dropTimers forgets the timers of an unloaded module.
 func (h *Host) dropTimers(m *Module) {
 	ts := &h.ev().timers

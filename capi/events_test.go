@@ -2,9 +2,11 @@ package capi_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,6 +125,24 @@ func TestEventsAgainstRedis(t *testing.T) {
 		}
 	}
 	p.Do("mhe.dict.range", ">", "a", "next", "5")
+	// Random byte keys (short, from a small alphabet so prefixes and
+	// equal seeks are common) against Redis's radix tree.
+	rng := rand.New(rand.NewPCG(7, 11))
+	word := func() string {
+		b := make([]byte, rng.IntN(4))
+		for i := range b {
+			b[i] = "ab\x00\xfe"[rng.IntN(4)]
+		}
+		return string(b)
+	}
+	ops := []string{"^", "$", ">", ">=", "<", "<=", "=="}
+	for i := 0; i < 150; i++ {
+		args := []string{"mhe.dict.range", ops[rng.IntN(len(ops))], word(), []string{"next", "prev"}[rng.IntN(2)], "50"}
+		for j := rng.IntN(30); j > 0; j-- {
+			args = append(args, word())
+		}
+		p.Do(args...)
+	}
 
 	for _, sec := range []string{"mhevents_stats", "mhevents", "mhevents_more", "MHEVENTS_STATS", "mhevents_nosuch", "modules"} {
 		p.Do("INFO", sec)
@@ -542,5 +562,39 @@ func TestClientHelpers(t *testing.T) {
 	lat, err := c.Do(ctx, "LATENCY", "LATEST").Slice()
 	if err != nil || len(lat) == 0 || !strings.Contains(strings.Join(strs(t, lat[0], nil)[:1], ""), "mhe-latency") {
 		t.Fatalf("latency %v %v", lat, err)
+	}
+}
+
+// TestDictLarge: thousands of random keys come back in byte order both
+// ways, duplicates collapsed.
+func TestDictLarge(t *testing.T) {
+	_, c := startEvents(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	set := map[string]bool{}
+	args := []any{"mhe.dict.range", "^", "", "next", 100000}
+	for i := 0; i < 5000; i++ {
+		b := make([]byte, 1+rng.IntN(12))
+		for j := range b {
+			b[j] = byte(rng.IntN(256))
+		}
+		set[string(b)] = true
+		args = append(args, string(b))
+	}
+	want := make([]string, 0, len(set))
+	for k := range set {
+		want = append(want, k)
+	}
+	sort.Strings(want)
+	got := do(t, c, args...)
+	if strings.Join(got, "\x01") != strings.Join(want, "\x01") {
+		t.Fatalf("forward order differs (%d vs %d keys)", len(got), len(want))
+	}
+	args[1], args[3] = "$", "prev"
+	got = do(t, c, args...)
+	for i, j := 0, len(got)-1; i < j; i, j = i+1, j-1 {
+		got[i], got[j] = got[j], got[i]
+	}
+	if strings.Join(got, "\x01") != strings.Join(want, "\x01") {
+		t.Fatalf("backward order differs")
 	}
 }

@@ -598,3 +598,17 @@ func TestDictLarge(t *testing.T) {
 		t.Fatalf("backward order differs")
 	}
 }
+
+// TestNestedNotifications: with ALLOW_NESTED_KEYSPACE_NOTIFICATIONS the
+// callback also hears the events its own writes cause.
+func TestNestedNotifications(t *testing.T) {
+	m := testserver.StartModhost(t, "--loadmodule", modulePath(t, "mhevents"), "nested")
+	cl := redis.NewClient(&redis.Options{Addr: m.Addr, Protocol: 2})
+	defer cl.Close()
+	ctx := context.Background()
+	do(t, cl, "mhe.ks.log")
+	cl.Set(ctx, "mhe:trigger:x", "1", 0)
+	if log := do(t, cl, "mhe.ks.log"); strings.Join(log, "|") != "8:set:mhe:trigger:x|8:set:mhe:nested" {
+		t.Fatalf("log %q", log)
+	}
+}

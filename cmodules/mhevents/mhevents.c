@@ -726,8 +726,10 @@ static int Misc(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
 int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (RedisModule_Init(ctx, "mhevents", 3, REDISMODULE_APIVER_1) == REDISMODULE_ERR) return REDISMODULE_ERR;
     int loadconfigs = 1;
-    for (int i = 0; i < argc; i++)
+    for (int i = 0; i < argc; i++) {
         if (!strcmp(str(argv[i]), "noloadconfigs")) loadconfigs = 0;
+        if (!strcmp(str(argv[i]), "nested")) RedisModule_SetModuleOptions(ctx, REDISMODULE_OPTIONS_ALLOW_NESTED_KEYSPACE_NOTIFICATIONS);
+    }
     struct { const char *name; RedisModuleCmdFunc fn; const char *flags; } cmds[] = {
         {"mhe.dict.range", DictRange, "readonly"},
         {"mhe.dict.ops", DictOps, "readonly"},

@@ -133,6 +133,28 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 			f |= 1 << 13
 		}
 	}
+	var eng *engine.Server
+	if ref != nil {
+		eng = ref.h.Eng
+	} else if h, _ := anyHost.Load().(*Host); h != nil {
+		eng = h.Eng
+	}
+	if eng != nil {
+		if cfg := eng.Cfg(); cfg != nil {
+			if cfg.Bool("appendonly") {
+				f |= 1 << 6 // AOF
+			}
+			if len(cfg.Save()) > 0 {
+				f |= 1 << 7 // RDB
+			}
+			if cfg.Memory("maxmemory") > 0 {
+				f |= 1 << 8 // MAXMEMORY
+				if cfg.String("maxmemory-policy") != "noeviction" {
+					f |= 1 << 9 // EVICT
+				}
+			}
+		}
+	}
 	return C.int(f)
 }
 

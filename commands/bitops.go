@@ -276,7 +276,7 @@ func cmdBitpos(c *engine.Ctx) {
 	}
 	e := c.DB.Lookup(string(c.Args[1]))
 	if e == nil {
-		c.S.Stats.KeyspaceMisses++
+		keyMiss(c, c.Args[1])
 		if bit == 1 {
 			c.W.Int(-1)
 		} else {
@@ -406,7 +406,7 @@ func cmdBitop(c *engine.Ctx) {
 	for _, key := range c.Args[3:] {
 		e := c.DB.Lookup(string(key))
 		if e == nil {
-			c.S.Stats.KeyspaceMisses++
+			keyMiss(c, key)
 			srcs = append(srcs, nil)
 			continue
 		}
@@ -624,7 +624,7 @@ func bitfieldGeneric(c *engine.Ctx, readOnly bool) {
 	if !writes {
 		e := c.DB.Lookup(string(c.Args[1]))
 		if e == nil {
-			c.S.Stats.KeyspaceMisses++
+			keyMiss(c, c.Args[1])
 		} else {
 			c.S.Stats.KeyspaceHits++
 			var isStr bool

@@ -38,7 +38,7 @@ const (
 func lookupKind(c *engine.Ctx, key []byte, kind keyspace.Kind) (e *keyspace.Entry, ok bool) {
 	e = c.DB.Lookup(string(key))
 	if e == nil {
-		c.S.Stats.KeyspaceMisses++
+		keyMiss(c, key)
 		return nil, true
 	}
 	c.S.Stats.KeyspaceHits++
@@ -69,4 +69,11 @@ func changed(c *engine.Ctx, key string, class int, event string) {
 	c.DB.Modified(key)
 	c.DB.Notify(class, event, key)
 	c.S.KS.Dirty++
+}
+
+// keyMiss accounts a read of a missing key as Redis does: a keyspace miss
+// and a "keymiss" event (class m).
+func keyMiss(c *engine.Ctx, key []byte) {
+	c.S.Stats.KeyspaceMisses++
+	c.DB.Notify(keyspace.NotifyKeyMiss, "keymiss", string(key))
 }

@@ -114,7 +114,7 @@ func registerGeneric(t *engine.Table) {
 func readLookup(c *engine.Ctx, db *keyspace.DB, key []byte) *keyspace.Entry {
 	e := db.LookupNoTouch(string(key))
 	if e == nil {
-		c.S.Stats.KeyspaceMisses++
+		keyMiss(c, key)
 	} else {
 		c.S.Stats.KeyspaceHits++
 	}
@@ -265,7 +265,7 @@ func cmdCopy(c *engine.Ctx) {
 	}
 	e := c.DB.Lookup(src)
 	if e == nil {
-		c.S.Stats.KeyspaceMisses++
+		keyMiss(c, []byte(src))
 		c.W.Int(0)
 		return
 	}
@@ -430,7 +430,7 @@ func cmdTouch(c *engine.Ctx) {
 	for _, key := range c.Args[1:] {
 		e := c.DB.Lookup(string(key))
 		if e == nil {
-			c.S.Stats.KeyspaceMisses++
+			keyMiss(c, key)
 			continue
 		}
 		c.S.Stats.KeyspaceHits++

@@ -363,7 +363,7 @@ func cmdDump(c *engine.Ctx) {
 	key := c.Arg(1)
 	e := c.DB.Lookup(key)
 	if e == nil {
-		c.S.Stats.KeyspaceMisses++
+		keyMiss(c, []byte(key))
 		c.W.Null()
 		return
 	}

@@ -341,7 +341,7 @@ func cstr(b []byte) string {
 func lookupRead(c *engine.Ctx, key []byte) *keyspace.Entry {
 	e := c.DB.Lookup(string(key))
 	if e == nil {
-		c.S.Stats.KeyspaceMisses++
+		keyMiss(c, key)
 	} else {
 		c.S.Stats.KeyspaceHits++
 	}

@@ -311,7 +311,7 @@ func cmdMget(c *engine.Ctx) {
 	for _, key := range c.Args[1:] {
 		e := c.DB.Lookup(string(key))
 		if e == nil {
-			c.S.Stats.KeyspaceMisses++
+			keyMiss(c, key)
 			c.W.Null()
 			continue
 		}
@@ -602,7 +602,7 @@ func cmdLcs(c *engine.Ctx) {
 	for i, key := range c.Args[1:3] {
 		e := c.DB.Lookup(string(key))
 		if e == nil {
-			c.S.Stats.KeyspaceMisses++
+			keyMiss(c, key)
 			continue
 		}
 		c.S.Stats.KeyspaceHits++

@@ -177,6 +177,17 @@ func TestEventsAgainstRedis(t *testing.T) {
 	p.Do("EXPIRE", "k1", "100")
 	p.Do("DEL", "k1", "nokey")
 	p.Do("RENAME", "l", "l2")
+	for _, cmd := range [][]string{
+		{"SADD", "s", "a", "b"}, {"SREM", "s", "a"}, {"SPOP", "s"},
+		{"ZADD", "z", "1", "a"}, {"ZINCRBY", "z", "2", "a"}, {"ZREM", "z", "a"},
+		{"HINCRBY", "h", "n", "2"}, {"HDEL", "h", "f", "n"},
+		{"APPEND", "k2", "x"}, {"SETRANGE", "k2", "0", "y"}, {"GETDEL", "k2"},
+		{"RPUSH", "l3", "a"}, {"LPOP", "l3"}, {"XADD", "x", "1-1", "f", "v"},
+		{"SET", "t", "1", "EX", "100"}, {"PERSIST", "t"}, {"COPY", "t", "t2"}, {"MOVE", "t2", "5"},
+		{"EXPIRE", "t", "0"}, {"GET", "nokey"}, {"INCRBYFLOAT", "f", "1.5"},
+	} {
+		p.Do(cmd...)
+	}
 	p.Do("SET", "mhe:trigger:x", "1")
 	p.Do("GET", "mhe:nested")
 	p.Do("mhe.ks.notify", "kk")

@@ -45,6 +45,12 @@ type Server struct {
 	// Propagate receives every write command's effects (AOF, replicas);
 	// nil when nobody listens.
 	Propagate func(db int, args [][]byte)
+	// PropagateUnit, when set with Propagate, runs when the outermost
+	// Call ends, so a listener can group what one execution unit
+	// propagated (MULTI/EXEC around an EXEC's writes).
+	PropagateUnit func()
+	// CallDepth counts nested Calls while Propagate is set.
+	CallDepth int
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
 	watchers   map[readyKey][]*Client
@@ -362,7 +368,14 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	c.CurrentCmd, c.CurrentArgs = cmd, args
 	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
 	s.prevErrs = s.Stats.ErrorReplies
+	prop, dirty := s.Propagate != nil, s.KS.Dirty
+	if prop {
+		s.CallDepth++
+	}
 	s.run(&ctx)
+	if prop {
+		s.propagateCall(c, cmd, args, dirty)
+	}
 	c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
 	dur := time.Since(start)
 	// Like Redis's call(), count executed commands only (nested ones from
@@ -460,4 +473,18 @@ func (s *Server) run(ctx *Ctx) {
 		}
 	}()
 	ctx.Cmd.Run(ctx)
+}
+
+// propagateCall passes a command that changed the dataset to Propagate.
+// EXEC is never passed itself (its commands are), nor are module commands
+// (they replicate what they choose) or RM_Call's fake clients.
+func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64) {
+	s.CallDepth--
+	if s.Propagate != nil && s.KS.Dirty != dirty && c.Flags&ClientFake == 0 &&
+		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
+		s.Propagate(c.DB.ID, args)
+	}
+	if s.CallDepth == 0 && s.PropagateUnit != nil {
+		s.PropagateUnit()
+	}
 }

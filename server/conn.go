@@ -17,8 +17,9 @@ func (s *Server) serveConn(conn net.Conn) {
 		_ = tc.SetKeepAlive(true)
 		_ = tc.SetKeepAlivePeriod(time.Duration(s.Opts.TCPKeepAlive) * time.Second)
 	}
-	c := eng.NewClient(conn)
 	eng.Lock.Lock()
+	// NewClient reads RequirePass, which CONFIG SET changes under the lock.
+	c := eng.NewClient(conn)
 	if eng.ShutdownFunc == nil {
 		s.wireEngine()
 	}
@@ -35,12 +36,13 @@ func (s *Server) serveConn(conn net.Conn) {
 		return
 	}
 	eng.AddClient(c)
+	rd := newReader(conn)
+	rd.splitArgs = s.SplitArgs
+	s.refreshLimits(c, rd)
 	eng.Lock.Unlock()
 
 	done := make(chan struct{})
 	go s.asyncWriter(c, done)
-	rd := newReader(conn)
-	rd.splitArgs = s.SplitArgs
 	defer func() {
 		close(done)
 		eng.Lock.Lock()
@@ -52,9 +54,6 @@ func (s *Server) serveConn(conn net.Conn) {
 	var batch [][][]byte
 	for {
 		batch = batch[:0]
-		rd.maxBulk = eng.Settings.ProtoMaxBulkLen
-		rd.qbLimit = eng.Settings.ClientQueryBufLimit
-		rd.authed = c.Authed
 		var perr error
 		for {
 			args, err := rd.next(nil)
@@ -89,7 +88,6 @@ func (s *Server) serveConn(conn net.Conn) {
 			}
 			return
 		}
-		c.QueryBuf = rd.buffered()
 		if err := rd.fill(); err != nil {
 			return
 		}
@@ -157,6 +155,7 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 		}
 	}
 	c.CommitReply()
+	s.refreshLimits(c, rd)
 	closing := c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0
 	out := c.PendingLen()
 	eng.Lock.Unlock()
@@ -238,4 +237,14 @@ func (s *Server) wireEngine() {
 	if exe, err := os.Executable(); err == nil {
 		eng.Process.Executable = exe
 	}
+}
+
+// refreshLimits copies the parsing limits (which CONFIG SET and AUTH
+// change under the lock) into the reader, and publishes the query buffer
+// size for CLIENT LIST. Lock held; the reader uses the copies unlocked.
+func (s *Server) refreshLimits(c *engine.Client, rd *reader) {
+	rd.maxBulk = s.Eng.Settings.ProtoMaxBulkLen
+	rd.qbLimit = s.Eng.Settings.ClientQueryBufLimit
+	rd.authed = c.Authed
+	c.QueryBuf = rd.buffered()
 }

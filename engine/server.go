@@ -363,7 +363,13 @@ func allowedInPubSub(cmd *Spec) bool {
 // Call runs a resolved command with stats, without the MULTI and auth
 // checks (EXEC and RM_Call use it directly).
 func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
+	// One clock read per command: the wall time becomes the keyspace's
+	// time snapshot for the outermost call, the monotonic part times it.
 	start := time.Now()
+	outer := s.KS.CommandTime() == 0
+	if outer {
+		s.KS.SetCommandTime(start.UnixMilli())
+	}
 	prevCmd, prevArgs := c.CurrentCmd, c.CurrentArgs
 	c.CurrentCmd, c.CurrentArgs = cmd, args
 	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
@@ -372,18 +378,28 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	if prop {
 		s.CallDepth++
 	}
-	s.run(&ctx)
+	if c.Flags&ClientNoTouch != 0 && cmd.Name != "touch" {
+		// CLIENT NO-TOUCH: this command must not update LRU/LFU data.
+		s.KS.NoTouch = true
+		s.run(&ctx)
+		s.KS.NoTouch = false
+	} else {
+		s.run(&ctx)
+	}
 	if prop {
 		s.propagateCall(c, cmd, args, dirty)
 	}
 	c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
+	if outer {
+		s.KS.SetCommandTime(0)
+	}
 	dur := time.Since(start)
 	// Like Redis's call(), count executed commands only (nested ones from
 	// EXEC and RM_Call too), never rejected ones.
 	s.Stats.Commands.Add(1)
 	cmd.Stats.Calls.Add(1)
 	cmd.Stats.Usec.Add(dur.Microseconds())
-	s.afterCall(c, cmd, args, dur)
+	s.afterCall(c, cmd, args, dur, start.Add(dur))
 	// An error counts against the innermost command that replied it: a
 	// nested call (EXEC's queued commands) moves the baseline, as Redis's
 	// incrCommandStatsOnError does.

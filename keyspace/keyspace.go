@@ -120,22 +120,44 @@ type Keyspace struct {
 	Dirty int64
 	// ExpiredKeys counts keys removed by expiry (INFO expired_keys).
 	ExpiredKeys int64
+	// NoTouch makes Lookup leave access times alone (CLIENT NO-TOUCH);
+	// the engine sets it around such a client's commands.
+	NoTouch bool
 	// Loading suppresses lazy expiry while a dataset is being loaded.
 	Loading bool
 	// ReplicaMode makes lookups report expired keys as missing without
 	// deleting them (not used yet; kept for replication).
 	ReplicaMode bool
+	// cmdTime, when non-zero, is what the default Now returns: the time
+	// the running execution unit started (Redis 7.2's command time
+	// snapshot), so one command sees one clock and reads it once.
+	cmdTime int64
 }
 
 // New creates a keyspace with n databases.
 func New(n int) *Keyspace {
-	ks := &Keyspace{Now: func() int64 { return time.Now().UnixMilli() }}
+	ks := &Keyspace{}
+	ks.Now = func() int64 {
+		if ks.cmdTime != 0 {
+			return ks.cmdTime
+		}
+		return time.Now().UnixMilli()
+	}
 	ks.DBs = make([]*DB, n)
 	for i := range ks.DBs {
 		ks.DBs[i] = &DB{ID: i, ks: ks, keys: dict.New[*Entry](), exp: dict.New[*Entry]()}
 	}
 	return ks
 }
+
+// CommandTime reports the snapshot set by SetCommandTime (0: none).
+func (ks *Keyspace) CommandTime() int64 { return ks.cmdTime }
+
+// SetCommandTime makes the default Now return ms until it is called
+// again with 0. The engine sets it around an outermost command, as Redis
+// 7.2 freezes its clock for a command, a transaction or a script: keys do
+// not expire halfway through one. A Now replaced by a test ignores it.
+func (ks *Keyspace) SetCommandTime(ms int64) { ks.cmdTime = ms }
 
 // DB is one numbered database.
 type DB struct {
@@ -179,7 +201,9 @@ func (db *DB) Lookup(key string) *Entry {
 		db.expire(key, e)
 		return nil
 	}
-	e.Access = db.ks.Now()
+	if !db.ks.NoTouch {
+		e.Access = db.ks.Now()
+	}
 	return e
 }
 

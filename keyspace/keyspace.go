@@ -273,7 +273,16 @@ func (db *DB) set(key string, v Value, keepTTL bool) *Entry {
 	}
 	e := &Entry{Val: v, Access: now}
 	db.keys.Set(key, e)
+	db.added(key)
 	return e
+}
+
+// added raises the "new" event (class n) for a key that did not exist,
+// as Redis's dbAdd does; loading a dataset raises nothing.
+func (db *DB) added(key string) {
+	if !db.ks.Loading {
+		db.Notify(NotifyNew, "new", key)
+	}
 }
 
 // Delete removes key and reports whether it existed (and was live).
@@ -323,6 +332,7 @@ func (db *DB) Rename(src, dst string) {
 	if e.Expire != 0 {
 		db.exp.Set(dst, e)
 	}
+	db.added(dst)
 }
 
 // MoveTo moves key's slot to another db; dst must not hold the key.
@@ -335,6 +345,7 @@ func (db *DB) MoveTo(key string, dst *DB) {
 	if e.Expire != 0 {
 		dst.exp.Set(key, e)
 	}
+	dst.added(key)
 }
 
 // Flush empties the db, calling Removed for every key.

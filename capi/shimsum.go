@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "e7d428d089e5dac776cf29d89da62e68156d1b4b41ea0d3165231372775cd3f8"
+const shimSum = "9ef98dd58e11adc5190399642eb6c2ca933e4d4c556f2640c8616bc9f0703609"

@@ -517,3 +517,55 @@ func (h *Host) TypeNames() []string {
 	}
 	return out
 }
+
+// typeOfAny finds a type by its C pointer in any host (the string
+// conversions carry no context).
+func typeOfAny(ct *C.RedisModuleType) *dataType {
+	var found *dataType
+	modulesByID.Range(func(_, v any) bool {
+		if t := typeOfC(v.(*Module).host, ct); t != nil {
+			found = t
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+//export goSaveDataTypeToString
+func goSaveDataTypeToString(ct *C.RedisModuleType, data unsafe.Pointer) *C.RedisModuleString {
+	defer guard("SaveDataTypeToString")
+	t := typeOfAny(ct)
+	if t == nil || t.caps&capRDBSave == 0 {
+		return nil
+	}
+	w := rdb.NewModuleWriter(false, "", -1)
+	h := newIO(&ioState{w: w, db: -1})
+	defer endIO(h)
+	if C.mh_invoke_rdb_save(t.c, C.uint64_t(h), data) != 0 {
+		return nil
+	}
+	return newCString(w.Bytes())
+}
+
+//export goLoadDataTypeFromString
+func goLoadDataTypeFromString(ct *C.RedisModuleType, p *C.char, n C.size_t, encver C.int) unsafe.Pointer {
+	defer guard("LoadDataTypeFromString")
+	t := typeOfAny(ct)
+	if t == nil || t.caps&capRDBLoad == 0 {
+		return nil
+	}
+	r := rdb.NewModuleReader(C.GoBytes(unsafe.Pointer(p), C.int(n)), "", -1)
+	s := &ioState{r: r, db: -1}
+	h := newIO(s)
+	defer endIO(h)
+	var ioerr C.int
+	v := C.mh_invoke_rdb_load(t.c, C.uint64_t(h), encver, &ioerr)
+	if s.fatal || ioerr != 0 || r.Failed() {
+		if v != nil {
+			t.Free(uintptr(v))
+		}
+		return nil
+	}
+	return v
+}

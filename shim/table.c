@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 274 of the 354 names in redismodule.h are
+ * named here are already defined. 277 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -314,6 +314,10 @@ typedef int (*mh_sig_ListSet)(RedisModuleKey *key, long index, RedisModuleString
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ListSet), mh_sig_ListSet), "RM_ListSet signature differs from redismodule.h");
 typedef int (*mh_sig_LoadConfigs)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadConfigs), mh_sig_LoadConfigs), "RM_LoadConfigs signature differs from redismodule.h");
+typedef void *(*mh_sig_LoadDataTypeFromString)(const RedisModuleString *str, const RedisModuleType *mt);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadDataTypeFromString), mh_sig_LoadDataTypeFromString), "RM_LoadDataTypeFromString signature differs from redismodule.h");
+typedef void *(*mh_sig_LoadDataTypeFromStringEncver)(const RedisModuleString *str, const RedisModuleType *mt, int encver);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadDataTypeFromStringEncver), mh_sig_LoadDataTypeFromStringEncver), "RM_LoadDataTypeFromStringEncver signature differs from redismodule.h");
 typedef double (*mh_sig_LoadDouble)(RedisModuleIO *io);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_LoadDouble), mh_sig_LoadDouble), "RM_LoadDouble signature differs from redismodule.h");
 typedef float (*mh_sig_LoadFloat)(RedisModuleIO *io);
@@ -440,6 +444,8 @@ typedef void (*mh_sig_ResetDataset)(int restart_aof, int async);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ResetDataset), mh_sig_ResetDataset), "RM_ResetDataset signature differs from redismodule.h");
 typedef void (*mh_sig_RetainString)(RedisModuleCtx *ctx, RedisModuleString *str);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RetainString), mh_sig_RetainString), "RM_RetainString signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_SaveDataTypeToString)(RedisModuleCtx *ctx, void *data, const RedisModuleType *mt);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveDataTypeToString), mh_sig_SaveDataTypeToString), "RM_SaveDataTypeToString signature differs from redismodule.h");
 typedef void (*mh_sig_SaveDouble)(RedisModuleIO *io, double value);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveDouble), mh_sig_SaveDouble), "RM_SaveDouble signature differs from redismodule.h");
 typedef void (*mh_sig_SaveFloat)(RedisModuleIO *io, float value);
@@ -716,6 +722,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ListPush", (void *)RM_ListPush},
     {"RedisModule_ListSet", (void *)RM_ListSet},
     {"RedisModule_LoadConfigs", (void *)RM_LoadConfigs},
+    {"RedisModule_LoadDataTypeFromString", (void *)RM_LoadDataTypeFromString},
+    {"RedisModule_LoadDataTypeFromStringEncver", (void *)RM_LoadDataTypeFromStringEncver},
     {"RedisModule_LoadDouble", (void *)RM_LoadDouble},
     {"RedisModule_LoadFloat", (void *)RM_LoadFloat},
     {"RedisModule_LoadLongDouble", (void *)RM_LoadLongDouble},
@@ -779,6 +787,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ReplyWithVerbatimStringType", (void *)RM_ReplyWithVerbatimStringType},
     {"RedisModule_ResetDataset", (void *)RM_ResetDataset},
     {"RedisModule_RetainString", (void *)RM_RetainString},
+    {"RedisModule_SaveDataTypeToString", (void *)RM_SaveDataTypeToString},
     {"RedisModule_SaveDouble", (void *)RM_SaveDouble},
     {"RedisModule_SaveFloat", (void *)RM_SaveFloat},
     {"RedisModule_SaveLongDouble", (void *)RM_SaveLongDouble},
@@ -842,8 +851,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 274;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 274, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 277;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 277, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -892,8 +901,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_GetToKeyNameFromOptCtx",
     "RedisModule_IsChannelsPositionRequest",
     "RedisModule_KillForkChild",
-    "RedisModule_LoadDataTypeFromString",
-    "RedisModule_LoadDataTypeFromStringEncver",
     "RedisModule_RdbLoad",
     "RedisModule_RdbSave",
     "RedisModule_RdbStreamCreateFromFile",
@@ -903,7 +910,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RegisterCommandFilter",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
-    "RedisModule_SaveDataTypeToString",
     "RedisModule_Scan",
     "RedisModule_ScanCursorCreate",
     "RedisModule_ScanCursorDestroy",
@@ -928,7 +934,7 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_StreamTrimByLength",
     "RedisModule_UnregisterCommandFilter",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 80;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 77;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

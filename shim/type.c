@@ -482,3 +482,27 @@ static const RedisModuleString *RM_GetKeyNameFromDigest(RedisModuleDigest *dig) 
 
 /* The db of the key being digested. Crossing: none. */
 static int RM_GetDbIdFromDigest(RedisModuleDigest *dig) { return dig->dbid; }
+
+/* ---- values as strings ------------------------------------------------- */
+
+/* Serialises a value with its type's rdb_save into a new string (the
+ * typed-opcode body, as DUMP carries it without framing); NULL when the
+ * save reported an IO error. Context: lock held. Crossing: goSaveDataTypeToString. */
+static RedisModuleString *RM_SaveDataTypeToString(RedisModuleCtx *ctx, void *data, const RedisModuleType *mt) {
+    RedisModuleString *s = goSaveDataTypeToString((RedisModuleType *)mt, data);
+    if (s && ctx && (ctx->flags & MH_CTX_AUTO_MEMORY)) mh_am_add(ctx, MH_AM_STRING, s);
+    return s;
+}
+
+/* Decodes a string made by SaveDataTypeToString with the type's rdb_load
+ * and the given encver; NULL when the data is truncated or invalid.
+ * Crossing: goLoadDataTypeFromString. */
+static void *RM_LoadDataTypeFromStringEncver(const RedisModuleString *str, const RedisModuleType *mt, int encver) {
+    return goLoadDataTypeFromString((RedisModuleType *)mt, str->ptr, str->len, encver);
+}
+
+/* LoadDataTypeFromStringEncver with the type's own encver.
+ * Crossing: goLoadDataTypeFromString. */
+static void *RM_LoadDataTypeFromString(const RedisModuleString *str, const RedisModuleType *mt) {
+    return goLoadDataTypeFromString((RedisModuleType *)mt, str->ptr, str->len, mt->encver);
+}

@@ -117,7 +117,7 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 	eng.DebugSubs["reload"] = func(c *engine.Ctx) { debugReload(c, p) }
 	eng.DebugSubs["digest"] = func(c *engine.Ctx) { debugDigest(c, p) }
 	eng.DebugSubs["digest-value"] = func(c *engine.Ctx) { debugDigestValue(c, p) }
-	err := loadAtStart(eng, p, log)
+	err := in.loadData(eng, p, log)
 	eng.LastSave = time.Now().Unix()
 	eng.Lock.Unlock()
 	if err != nil {

@@ -1,0 +1,656 @@
+// Package aof is modhost's append only file: Redis 7's multi-part layout
+// (a base file, incr files and a manifest inside appenddirname), the
+// writer fed by the engine's Propagate hook, loading at start-up and
+// BGREWRITEAOF. It has no cgo; the RDB base goes through package rdb.
+//
+// Invariants:
+//   - Every method runs under the engine's execution lock, except the
+//     rewrite goroutine's encoding and the everysec fsync.
+//   - The manifest on disk always names files that exist and together hold
+//     every acknowledged write; it is replaced atomically (temp + rename).
+//   - With appendfsync always, a unit's commands are on disk (fsynced)
+//     before Call returns, so before the client sees the reply.
+package aof
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"modhost/engine"
+	"modhost/rdb"
+)
+
+// Config is what the AOF reads from the configuration, at each use.
+type Config struct {
+	Dir, DirName, FileName func() string
+	// Fsync is appendfsync: always, everysec or no.
+	Fsync         func() string
+	LoadTruncated func() bool
+	// SaveOptions and LoadOptions are the RDB settings for base files.
+	SaveOptions func() rdb.SaveOptions
+	LoadOptions func() rdb.LoadOptions
+	// Logf logs at notice level, or warning when warn is set.
+	Logf func(warn bool, format string, args ...any)
+}
+
+type op struct {
+	db   int
+	args [][]byte
+}
+
+// AOF is one server's append only file state.
+type AOF struct {
+	cfg Config
+	eng *engine.Server
+
+	man     *Manifest
+	f       *os.File
+	curDB   int
+	unit    []op
+	unsyced bool
+	enabled bool
+
+	rewriting   bool
+	rwStart     time.Time
+	rwDone      chan struct{}
+	rwTempIncr  string // runtime enable: the incr file before it has a name
+	lastRwOK    bool
+	lastRwSec   int64
+	rewrites    int64
+	consecFails int64
+	lastWriteOK bool
+	size        int64
+	baseSize    int64
+	stop        chan struct{}
+}
+
+// New creates the AOF state for eng; nothing is opened yet.
+func New(eng *engine.Server, cfg Config) *AOF {
+	return &AOF{cfg: cfg, eng: eng, curDB: -1, lastRwOK: true, lastWriteOK: true, lastRwSec: -1}
+}
+
+func (a *AOF) logf(warn bool, format string, args ...any) {
+	if a.cfg.Logf != nil {
+		a.cfg.Logf(warn, format, args...)
+	}
+}
+
+func (a *AOF) fileName() string { return a.cfg.FileName() }
+
+func (a *AOF) manifestName() string { return a.fileName() + ".manifest" }
+
+// dir is the AOF directory: appenddirname inside dir.
+func (a *AOF) dir() string {
+	d := "."
+	if a.cfg.Dir != nil && a.cfg.Dir() != "" {
+		d = a.cfg.Dir()
+	}
+	return filepath.Join(d, a.cfg.DirName())
+}
+
+func (a *AOF) baseName(seq int64) string {
+	return a.fileName() + "." + strconv.FormatInt(seq, 10) + ".base.rdb"
+}
+
+func (a *AOF) incrName(seq int64) string {
+	return a.fileName() + "." + strconv.FormatInt(seq, 10) + ".incr.aof"
+}
+
+// Enabled reports whether commands are being appended.
+func (a *AOF) Enabled() bool { return a.enabled }
+
+// RewriteInProgress reports whether BGREWRITEAOF runs.
+func (a *AOF) RewriteInProgress() bool { return a.rewriting }
+
+// Manifest returns a copy of the current manifest (nil before any).
+func (a *AOF) Manifest() *Manifest {
+	if a.man == nil {
+		return nil
+	}
+	return a.man.Clone()
+}
+
+// turnOn starts appending: the engine's propagation points at the AOF
+// only while it is on, so a server without AOF pays nothing.
+func (a *AOF) turnOn() {
+	a.enabled = true
+	a.eng.Propagate = a.Feed
+	a.eng.PropagateUnit = a.flushUnit
+	a.startSyncer()
+}
+
+// Feed takes one propagated command. Commands of one execution unit are
+// written together when it ends, wrapped in MULTI/EXEC when there are
+// several. Lock held.
+func (a *AOF) Feed(db int, args [][]byte) {
+	if !a.enabled {
+		return
+	}
+	cp := make([][]byte, len(args))
+	for i, x := range args {
+		cp[i] = append([]byte(nil), x...)
+	}
+	a.unit = append(a.unit, op{db, translate(cp, a.eng.KS.Now())})
+	if a.eng.CallDepth == 0 {
+		// Outside any command (a module timer): nothing will end a unit.
+		a.flushUnit()
+	}
+}
+
+// flushUnit writes the pending unit to the current incr file. Lock held.
+func (a *AOF) flushUnit() {
+	if len(a.unit) == 0 {
+		return
+	}
+	unit := a.unit
+	a.unit = a.unit[:0]
+	if a.f == nil {
+		return
+	}
+	var b []byte
+	if len(unit) > 1 {
+		b = appendCommand(b, [][]byte{[]byte("MULTI")})
+	}
+	for _, o := range unit {
+		if o.db != a.curDB {
+			b = appendCommand(b, [][]byte{[]byte("SELECT"), []byte(strconv.Itoa(o.db))})
+			a.curDB = o.db
+		}
+		b = appendCommand(b, o.args)
+	}
+	if len(unit) > 1 {
+		b = appendCommand(b, [][]byte{[]byte("EXEC")})
+	}
+	a.write(b)
+}
+
+func (a *AOF) write(b []byte) {
+	n, err := a.f.Write(b)
+	a.size += int64(n)
+	if err != nil {
+		if a.lastWriteOK {
+			a.logf(true, "Error writing to the AOF file: %s", errText(err))
+		}
+		a.lastWriteOK = false
+		return
+	}
+	if !a.lastWriteOK {
+		a.logf(true, "AOF write error looks solved, Redis can write again.")
+	}
+	a.lastWriteOK = true
+	if a.cfg.Fsync != nil && a.cfg.Fsync() == "always" {
+		if err := a.f.Sync(); err != nil {
+			a.logf(true, "Can't persist append only file: fsync: %s", errText(err))
+			a.lastWriteOK = false
+		}
+		return
+	}
+	a.unsyced = true
+}
+
+// appendCommand encodes args as a RESP multi-bulk command.
+func appendCommand(b []byte, args [][]byte) []byte {
+	b = append(b, '*')
+	b = strconv.AppendInt(b, int64(len(args)), 10)
+	b = append(b, '\r', '\n')
+	for _, x := range args {
+		b = append(b, '$')
+		b = strconv.AppendInt(b, int64(len(x)), 10)
+		b = append(b, '\r', '\n')
+		b = append(b, x...)
+		b = append(b, '\r', '\n')
+	}
+	return b
+}
+
+// translate turns relative expiries into absolute ones, as Redis does
+// before propagating, so a replay later sets the same deadline.
+func translate(args [][]byte, now int64) [][]byte {
+	name := strings.ToLower(string(args[0]))
+	abs := func(rel []byte, unit int64) []byte {
+		v, err := strconv.ParseInt(string(rel), 10, 64)
+		if err != nil {
+			return nil
+		}
+		return []byte(strconv.FormatInt(now+v*unit, 10))
+	}
+	switch name {
+	case "expire", "pexpire", "expireat":
+		if len(args) < 3 {
+			return args
+		}
+		var t []byte
+		switch name {
+		case "expire":
+			t = abs(args[2], 1000)
+		case "pexpire":
+			t = abs(args[2], 1)
+		default:
+			if v, err := strconv.ParseInt(string(args[2]), 10, 64); err == nil {
+				t = []byte(strconv.FormatInt(v*1000, 10))
+			}
+		}
+		if t == nil {
+			return args
+		}
+		out := [][]byte{[]byte("PEXPIREAT"), args[1], t}
+		return append(out, args[3:]...)
+	case "setex", "psetex":
+		if len(args) != 4 {
+			return args
+		}
+		unit := int64(1000)
+		if name == "psetex" {
+			unit = 1
+		}
+		if t := abs(args[2], unit); t != nil {
+			return [][]byte{[]byte("SET"), args[1], args[3], []byte("PXAT"), t}
+		}
+	case "set", "getex":
+		start := 3
+		if name == "getex" {
+			start = 2
+		}
+		for i := start; i+1 < len(args); i++ {
+			var unit int64
+			switch strings.ToLower(string(args[i])) {
+			case "ex":
+				unit = 1000
+			case "px":
+				unit = 1
+			case "exat":
+				if v, err := strconv.ParseInt(string(args[i+1]), 10, 64); err == nil {
+					args[i], args[i+1] = []byte("PXAT"), []byte(strconv.FormatInt(v*1000, 10))
+				}
+				continue
+			default:
+				continue
+			}
+			if t := abs(args[i+1], unit); t != nil {
+				args[i], args[i+1] = []byte("PXAT"), t
+			}
+		}
+	}
+	return args
+}
+
+// openIncr creates (or opens for append) an incr file and makes it the
+// target of new writes. Lock held.
+func (a *AOF) openIncr(name string) error {
+	f, err := os.OpenFile(filepath.Join(a.dir(), name), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return err
+	}
+	a.closeIncr()
+	a.f = f
+	a.curDB = -1
+	return nil
+}
+
+func (a *AOF) closeIncr() {
+	if a.f != nil {
+		_ = a.f.Sync()
+		a.f.Close()
+		a.f = nil
+		a.unsyced = false
+	}
+}
+
+func (a *AOF) persistManifest(m *Manifest) error {
+	if err := writeAtomic(a.dir(), a.manifestName(), m.Encode()); err != nil {
+		a.logf(true, "Can't persist the AOF manifest file %s: %s", a.manifestName(), errText(err))
+		return err
+	}
+	a.man = m
+	return nil
+}
+
+// Start opens the AOF at start-up after Load: the last incr file is
+// appended to; with no AOF at all a base of the current dataset and an
+// empty incr file are created first. Lock held.
+func (a *AOF) Start() error {
+	if err := os.MkdirAll(a.dir(), 0o755); err != nil {
+		a.logf(true, "Can't open or create append-only dir %s: %s", a.cfg.DirName(), errText(err))
+		return err
+	}
+	m := a.man
+	if m == nil {
+		m = &Manifest{}
+	}
+	m = m.Clone()
+	if m.Base == nil && len(m.Incr) == 0 {
+		m.BaseSeq++
+		name := a.baseName(m.BaseSeq)
+		data, err := rdb.Encode(a.eng.KS, a.saveOptions())
+		if err == nil {
+			err = rdb.WriteFile(a.dir(), name, data)
+		}
+		if err != nil {
+			a.logf(true, "Can't create the AOF base file %s: %s", name, errText(err))
+			return err
+		}
+		m.Base = &FileInfo{Name: name, Seq: m.BaseSeq, Type: TypeBase}
+		a.baseSize = int64(len(data))
+		a.size = a.baseSize
+		a.logf(false, "Creating AOF base file %s on server start", name)
+	}
+	if len(m.Incr) == 0 {
+		m.IncrSeq++
+		name := a.incrName(m.IncrSeq)
+		m.Incr = append(m.Incr, FileInfo{Name: name, Seq: m.IncrSeq, Type: TypeIncr})
+		if err := a.openIncr(name); err != nil {
+			return err
+		}
+		a.logf(false, "Creating AOF incr file %s on server start", name)
+	} else if err := a.openIncr(m.Incr[len(m.Incr)-1].Name); err != nil {
+		return err
+	}
+	if err := a.persistManifest(m); err != nil {
+		return err
+	}
+	a.turnOn()
+	return nil
+}
+
+func (a *AOF) saveOptions() rdb.SaveOptions {
+	var opt rdb.SaveOptions
+	if a.cfg.SaveOptions != nil {
+		opt = a.cfg.SaveOptions()
+	}
+	opt.AOFBase = true
+	return opt
+}
+
+// startSyncer runs the everysec fsync.
+func (a *AOF) startSyncer() {
+	if a.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	a.stop = stop
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			a.eng.Lock.Lock()
+			var f *os.File
+			if a.unsyced && a.cfg.Fsync != nil && a.cfg.Fsync() == "everysec" {
+				f = a.f
+				a.unsyced = false
+			}
+			a.eng.Lock.Unlock()
+			if f != nil {
+				_ = f.Sync()
+			}
+		}
+	}()
+}
+
+// Stop is appendonly no: pending writes are flushed and synced, any
+// rewrite abandoned, and nothing more is appended. Lock held.
+func (a *AOF) Stop() {
+	a.flushUnit()
+	a.closeIncr()
+	a.cancelRewrite()
+	a.enabled = false
+	a.eng.Propagate, a.eng.PropagateUnit = nil, nil
+	if a.stop != nil {
+		close(a.stop)
+		a.stop = nil
+	}
+}
+
+// Flush writes and syncs what is pending (SHUTDOWN). Lock held.
+func (a *AOF) Flush() {
+	a.flushUnit()
+	if a.f != nil {
+		_ = a.f.Sync()
+		a.unsyced = false
+	}
+}
+
+func (a *AOF) cancelRewrite() {
+	if !a.rewriting {
+		return
+	}
+	a.rewriting = false
+	a.rwDone = nil
+	if a.rwTempIncr != "" {
+		os.Remove(filepath.Join(a.dir(), a.rwTempIncr))
+		a.rwTempIncr = ""
+	}
+}
+
+// Errors of BGREWRITEAOF.
+var (
+	ErrRewriteInProgress = errors.New("ERR Background append only file rewriting already in progress")
+)
+
+// StartRewrite is BGREWRITEAOF, and appendonly yes at runtime (enable):
+// the dataset is copied under the lock, new writes go to a fresh incr file
+// at once, and a goroutine writes the new base; the manifest then names
+// the new base and incr file and the old files are deleted. With the AOF
+// off and enable unset, only a new base is written. Lock held.
+func (a *AOF) StartRewrite(enable bool) error {
+	if a.rewriting {
+		return ErrRewriteInProgress
+	}
+	if err := os.MkdirAll(a.dir(), 0o755); err != nil {
+		a.logf(true, "Can't open or create append-only dir %s: %s", a.cfg.DirName(), errText(err))
+		return err
+	}
+	a.flushUnit()
+	snap, err := rdb.TakeSnapshot(a.eng.KS, a.saveOptions())
+	if err != nil {
+		a.logf(true, "Can't rewrite append only file in background: %s", errText(err))
+		a.lastRwOK = false
+		a.consecFails++
+		return err
+	}
+	switch {
+	case a.enabled && a.man != nil && a.rwTempIncr == "":
+		m := a.man.Clone()
+		m.IncrSeq++
+		name := a.incrName(m.IncrSeq)
+		if err := a.openIncr(name); err != nil {
+			a.logf(true, "Can't open the append-only file %s: %s", name, errText(err))
+			return err
+		}
+		m.Incr = append(m.Incr, FileInfo{Name: name, Seq: m.IncrSeq, Type: TypeIncr})
+		if err := a.persistManifest(m); err != nil {
+			return err
+		}
+		a.logf(false, "Creating AOF incr file %s on background rewrite", name)
+	case a.enabled:
+		// A runtime enable whose rewrite failed: keep appending to the
+		// temporary incr file this rewrite will name.
+	case enable:
+		// Turned on at runtime: appending starts now into a temporary incr
+		// file that gets its name, and the manifest, when the base is done.
+		tmp := "temp-" + a.fileName() + ".incr"
+		os.Remove(filepath.Join(a.dir(), tmp))
+		if err := a.openIncr(tmp); err != nil {
+			a.logf(true, "Can't open the append-only file %s: %s", tmp, errText(err))
+			return err
+		}
+		a.rwTempIncr = tmp
+		a.logf(false, "Creating AOF incr file %s on background rewrite", tmp)
+		a.turnOn()
+	}
+	a.rewriting = true
+	a.rwStart = time.Now()
+	done := make(chan struct{})
+	a.rwDone = done
+	a.logf(false, "Background append only file rewriting started")
+	dir := a.dir()
+	go func() {
+		defer close(done)
+		tmpName := fmt.Sprintf("temp-rewriteaof-bg-%d.aof", os.Getpid())
+		werr := writeTempFile(filepath.Join(dir, tmpName), snap.Encode())
+		a.eng.Lock.Lock()
+		defer a.eng.Lock.Unlock()
+		if a.rwDone != done {
+			os.Remove(filepath.Join(dir, tmpName))
+			return
+		}
+		a.finishRewrite(tmpName, werr)
+	}()
+	return nil
+}
+
+func writeTempFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// finishRewrite installs the new base. Lock held.
+func (a *AOF) finishRewrite(tmpName string, werr error) {
+	dir := a.dir()
+	a.rewriting = false
+	a.rwDone = nil
+	a.lastRwSec = int64(time.Since(a.rwStart).Seconds())
+	fail := func(err error) {
+		a.logf(true, "Background AOF rewrite failed: %s", errText(err))
+		os.Remove(filepath.Join(dir, tmpName))
+		a.lastRwOK = false
+		a.consecFails++
+	}
+	if werr != nil {
+		fail(werr)
+		return
+	}
+	a.logf(false, "Background AOF rewrite terminated with success")
+	m := &Manifest{}
+	if a.man != nil {
+		m = a.man.Clone()
+	}
+	old := []string{}
+	if m.Base != nil {
+		old = append(old, m.Base.Name)
+	}
+	m.BaseSeq++
+	base := a.baseName(m.BaseSeq)
+	if err := os.Rename(filepath.Join(dir, tmpName), filepath.Join(dir, base)); err != nil {
+		fail(err)
+		return
+	}
+	a.logf(false, "Successfully renamed the temporary AOF base file %s into %s", tmpName, base)
+	m.Base = &FileInfo{Name: base, Seq: m.BaseSeq, Type: TypeBase}
+	if a.rwTempIncr != "" {
+		for _, fi := range m.Incr {
+			old = append(old, fi.Name)
+		}
+		m.IncrSeq++
+		name := a.incrName(m.IncrSeq)
+		if err := os.Rename(filepath.Join(dir, a.rwTempIncr), filepath.Join(dir, name)); err != nil {
+			fail(err)
+			return
+		}
+		a.logf(false, "Successfully renamed the temporary AOF incr file %s into %s", a.rwTempIncr, name)
+		a.rwTempIncr = ""
+		m.Incr = []FileInfo{{Name: name, Seq: m.IncrSeq, Type: TypeIncr}}
+	} else if a.enabled && len(m.Incr) > 0 {
+		// Every incr file but the one opened when the rewrite began is
+		// covered by the new base.
+		for _, fi := range m.Incr[:len(m.Incr)-1] {
+			old = append(old, fi.Name)
+		}
+		m.Incr = m.Incr[len(m.Incr)-1:]
+	} else {
+		for _, fi := range m.Incr {
+			old = append(old, fi.Name)
+		}
+		m.Incr = nil
+	}
+	if err := a.persistManifest(m); err != nil {
+		a.lastRwOK = false
+		a.consecFails++
+		return
+	}
+	for _, name := range old {
+		if name == base {
+			continue
+		}
+		a.logf(false, "Removing the history file %s in the background", name)
+		os.Remove(filepath.Join(dir, name))
+	}
+	a.baseSize = fileSize(filepath.Join(dir, base))
+	a.size = a.baseSize
+	for _, fi := range m.Incr {
+		a.size += fileSize(filepath.Join(dir, fi.Name))
+	}
+	a.lastRwOK = true
+	a.consecFails = 0
+	a.rewrites++
+	a.logf(false, "Background AOF rewrite finished successfully")
+}
+
+// WaitRewrite blocks until a running rewrite ends. Call without the lock.
+func (a *AOF) WaitRewrite() {
+	a.eng.Lock.Lock()
+	done := a.rwDone
+	a.eng.Lock.Unlock()
+	if done != nil {
+		<-done
+	}
+}
+
+// WriteInfo writes the aof_* lines of INFO persistence. Lock held.
+func (a *AOF) WriteInfo(w *strings.Builder) {
+	b2i := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	status := func(ok bool) string {
+		if ok {
+			return "ok"
+		}
+		return "err"
+	}
+	cur := int64(-1)
+	if a.rewriting {
+		cur = int64(time.Since(a.rwStart).Seconds())
+	}
+	fmt.Fprintf(w, "aof_enabled:%d\r\n"+
+		"aof_rewrite_in_progress:%d\r\n"+
+		"aof_rewrite_scheduled:0\r\n"+
+		"aof_last_rewrite_time_sec:%d\r\n"+
+		"aof_current_rewrite_time_sec:%d\r\n"+
+		"aof_last_bgrewrite_status:%s\r\n"+
+		"aof_rewrites:%d\r\n"+
+		"aof_rewrites_consecutive_failures:%d\r\n"+
+		"aof_last_write_status:%s\r\n"+
+		"aof_last_cow_size:0\r\n",
+		b2i(a.enabled), b2i(a.rewriting), a.lastRwSec, cur, status(a.lastRwOK), a.rewrites,
+		a.consecFails, status(a.lastWriteOK))
+	if a.enabled {
+		fmt.Fprintf(w, "aof_current_size:%d\r\n"+
+			"aof_base_size:%d\r\n"+
+			"aof_pending_rewrite:0\r\n"+
+			"aof_buffer_length:0\r\n"+
+			"aof_pending_bio_fsync:0\r\n"+
+			"aof_delayed_fsync:0\r\n", a.size, a.baseSize)
+	}
+}

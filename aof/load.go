@@ -1,0 +1,306 @@
+package aof
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"modhost/engine"
+	"modhost/rdb"
+)
+
+// ErrNotExist means there is no AOF to load (no directory or manifest).
+var ErrNotExist = errors.New("aof: no append only file")
+
+// ErrFailed means loading failed; the reason was logged.
+var ErrFailed = errors.New("aof: loading failed")
+
+// ClientKey is the Client.Private key set on the fake client that replays
+// incr files, so the module layer can tell it apart (its ID is -1, which
+// reads as UINT64_MAX, Redis's AOF client id).
+const ClientKey = "aof-client"
+
+// loadResult says how one file ended.
+type loadResult int
+
+const (
+	loadOK loadResult = iota
+	loadTruncated
+	loadEmpty
+)
+
+// Load reads the manifest and replays the base and incr files into the
+// engine. The execution lock is held by the caller and Propagate must be
+// nil. It returns ErrNotExist when there is nothing to load.
+func (a *AOF) Load() error {
+	dir := a.dir()
+	data, err := os.ReadFile(filepath.Join(dir, a.manifestName()))
+	if errors.Is(err, fs.ErrNotExist) {
+		return ErrNotExist
+	}
+	if err != nil {
+		a.logf(true, "Fatal error: can't open the AOF manifest %s for reading: %s", a.manifestName(), errText(err))
+		return ErrFailed
+	}
+	m, err := ParseManifest(data)
+	if err != nil {
+		a.logf(true, "%s", err.Error())
+		return ErrFailed
+	}
+	if m.Base == nil && len(m.Incr) == 0 {
+		return ErrNotExist
+	}
+	// Every listed file must exist: a missing one is fatal.
+	files := []FileInfo{}
+	if m.Base != nil {
+		files = append(files, *m.Base)
+	}
+	files = append(files, m.Incr...)
+	var total int64
+	for _, fi := range files {
+		st, err := os.Stat(filepath.Join(dir, fi.Name))
+		if err != nil {
+			a.logf(true, "The append log file %s doesn't exist: %s", fi.Name, errText(err))
+			return ErrFailed
+		}
+		total += st.Size()
+	}
+	a.man = m
+	if total == 0 {
+		return nil
+	}
+	start := time.Now()
+	ks := a.eng.KS
+	prev := ks.Loading
+	ks.Loading = true
+	defer func() { ks.Loading = prev }()
+	for i, fi := range files {
+		last := i == len(files)-1
+		t := time.Now()
+		res, err := a.loadFile(fi.Name, last)
+		if err != nil {
+			return err
+		}
+		if res == loadOK || res == loadTruncated {
+			kind := "incr"
+			if fi.Type == TypeBase {
+				kind = "base"
+			}
+			a.logf(false, "DB loaded from %s file %s: %.3f seconds", kind, fi.Name, time.Since(t).Seconds())
+		}
+		if fi.Type == TypeBase {
+			a.baseSize = fileSize(filepath.Join(dir, fi.Name))
+		}
+	}
+	a.size = total
+	a.logf(false, "DB loaded from append only file: %.3f seconds", time.Since(start).Seconds())
+	return nil
+}
+
+func fileSize(path string) int64 {
+	if st, err := os.Stat(path); err == nil {
+		return st.Size()
+	}
+	return 0
+}
+
+// loadFile replays one file: an RDB image when it starts with "REDIS",
+// otherwise commands in RESP multi-bulk form.
+func (a *AOF) loadFile(name string, last bool) (loadResult, error) {
+	path := filepath.Join(a.dir(), name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		a.logf(true, "Fatal error: can't open the append log file %s for reading: %s", name, errText(err))
+		return 0, ErrFailed
+	}
+	if len(data) == 0 {
+		return loadEmpty, nil
+	}
+	if bytes.HasPrefix(data, []byte("REDIS")) {
+		a.logf(false, "Reading RDB base file on AOF loading...")
+		opt := rdb.LoadOptions{}
+		if a.cfg.LoadOptions != nil {
+			opt = a.cfg.LoadOptions()
+		}
+		if _, err := rdb.Load(data, a.eng.KS, opt); err != nil {
+			a.logf(true, "%s", err.Error())
+			a.logf(true, "Error reading the RDB base file %s, AOF loading aborted", name)
+			return 0, ErrFailed
+		}
+		return loadOK, nil
+	}
+	return a.replay(name, path, data, last)
+}
+
+// Reasons a command stream stops early.
+var (
+	errShort  = errors.New("short read")
+	errFormat = errors.New("bad format")
+)
+
+// replay runs the commands of an incr (or AOF-format base) file through
+// the engine on a fake client.
+func (a *AOF) replay(name, path string, data []byte, last bool) (loadResult, error) {
+	eng := a.eng
+	fc := eng.NewFakeClient()
+	fc.ID = -1
+	fc.Flags |= engine.ClientDenyBlocking
+	fc.Private = map[string]any{ClientKey: true}
+	pos, valid, beforeMulti := 0, 0, 0
+	var stop error
+	for pos < len(data) {
+		args, next, err := parseCommand(data, pos)
+		if err != nil {
+			stop = err
+			break
+		}
+		pos = next
+		if args == nil { // annotation line
+			valid = pos
+			continue
+		}
+		if eng.Commands.Lookup(args[0]) == nil {
+			a.logf(true, "Unknown command '%s' reading the append only file %s", cString(args[0]), name)
+			return 0, ErrFailed
+		}
+		if fc.Flags&engine.ClientMulti == 0 && isMulti(args[0]) {
+			beforeMulti = valid
+		}
+		eng.Exec(fc, args)
+		fc.W.Reset()
+		valid = pos
+	}
+	if stop == nil && fc.Flags&engine.ClientMulti != 0 {
+		a.logf(true, "Revert incomplete MULTI/EXEC transaction in AOF file %s", name)
+		eng.DiscardTransaction(fc)
+		valid = beforeMulti
+		stop = errShort
+	}
+	switch stop {
+	case nil:
+		return loadOK, nil
+	case errFormat:
+		a.logf(true, "Bad file format reading the append only file %s: make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>", name)
+		return 0, ErrFailed
+	}
+	if a.cfg.LoadTruncated != nil && a.cfg.LoadTruncated() {
+		a.logf(true, "!!! Warning: short read while loading the AOF file %s!!!", name)
+		a.logf(true, "!!! Truncating the AOF %s at offset %d !!!", name, valid)
+		if err := os.Truncate(path, int64(valid)); err != nil {
+			a.logf(true, "Error truncating the AOF file %s: %s", name, errText(err))
+		} else {
+			a.logf(true, "AOF %s loaded anyway because aof-load-truncated is enabled", name)
+			if !last {
+				// Only the last file may end short.
+				return 0, ErrFailed
+			}
+			return loadTruncated, nil
+		}
+	}
+	a.logf(true, "Unexpected end of file reading the append only file %s. You can: 1) Make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>. 2) Alternatively you can set the 'aof-load-truncated' configuration option to yes and restart the server.", name)
+	return 0, ErrFailed
+}
+
+func isMulti(name []byte) bool { return len(name) == 5 && bytes.EqualFold(name, []byte("multi")) }
+
+// cString cuts b at its first NUL, as C's %s prints it.
+func cString(b []byte) string {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		b = b[:i]
+	}
+	return string(b)
+}
+
+// readLine returns the line at pos up to and including '\n' (or to the end
+// of data, like fgets at end of file) and the position after it.
+func readLine(data []byte, pos int) ([]byte, int) {
+	if pos >= len(data) {
+		return nil, pos
+	}
+	i := bytes.IndexByte(data[pos:], '\n')
+	if i < 0 {
+		return data[pos:], len(data)
+	}
+	return data[pos : pos+i+1], pos + i + 1
+}
+
+// parseCommand reads one "*<argc>" command at pos the way Redis's loader
+// does: '#' lines are annotations (nil args), argument lengths are read
+// with strtol and the two bytes after each argument are skipped.
+func parseCommand(data []byte, pos int) ([][]byte, int, error) {
+	line, pos := readLine(data, pos)
+	if line[0] == '#' {
+		return nil, pos, nil
+	}
+	if line[0] != '*' {
+		return nil, pos, errFormat
+	}
+	if len(line) == 1 {
+		return nil, pos, errShort
+	}
+	argc := atoi(line[1:])
+	if argc < 1 {
+		return nil, pos, errFormat
+	}
+	args := make([][]byte, 0, min(argc, 1024))
+	for j := 0; j < argc; j++ {
+		var l []byte
+		l, pos = readLine(data, pos)
+		if l == nil {
+			return nil, pos, errShort
+		}
+		if l[0] != '$' {
+			return nil, pos, errFormat
+		}
+		n := atoi(l[1:])
+		if n < 0 {
+			n = 0
+		}
+		if pos+n > len(data) {
+			return nil, pos, errShort
+		}
+		args = append(args, append([]byte(nil), data[pos:pos+n]...))
+		pos += n
+		if pos+2 > len(data) {
+			return nil, pos, errShort
+		}
+		pos += 2
+	}
+	return args, pos, nil
+}
+
+// atoi parses a leading decimal integer like C's atoi/strtol, ignoring
+// what follows (the CRLF).
+func atoi(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	neg := false
+	if i < len(b) && (b[i] == '-' || b[i] == '+') {
+		neg = b[i] == '-'
+		i++
+	}
+	n := 0
+	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		n = n*10 + int(b[i]-'0')
+		if n > 1<<40 {
+			n = 1 << 40
+		}
+	}
+	if neg {
+		return -n
+	}
+	return n
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

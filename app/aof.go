@@ -1,0 +1,103 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"modhost/aof"
+	"modhost/commands"
+	"modhost/engine"
+	"modhost/rdb"
+	"modhost/server"
+)
+
+// loadData is loadDataFromDisk: with appendonly yes the AOF is loaded (or
+// created) instead of the RDB file, and the AOF machinery is wired in
+// either way (INFO, BGREWRITEAOF, CONFIG SET appendonly, SHUTDOWN).
+// Lock held.
+func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *server.Logger) error {
+	if in.Cfg == nil {
+		return loadAtStart(eng, p, log)
+	}
+	cfg := in.Cfg
+	a := aof.New(eng, aof.Config{
+		Dir:           func() string { return cfg.String("dir") },
+		DirName:       func() string { return cfg.String("appenddirname") },
+		FileName:      func() string { return cfg.String("appendfilename") },
+		Fsync:         func() string { return cfg.String("appendfsync") },
+		LoadTruncated: func() bool { return cfg.Bool("aof-load-truncated") },
+		SaveOptions:   func() rdb.SaveOptions { return aofSaveOptions(eng, p) },
+		LoadOptions:   func() rdb.LoadOptions { return loadOptions(p, log) },
+		Logf:          p.Logf,
+	})
+	p.AOFInfo = a.WriteInfo
+	eng.Commands.Add(&engine.Spec{Name: "bgrewriteaof", Arity: 1,
+		Flags: engine.FlagAdmin | engine.FlagNoScript | engine.FlagNoAsyncLoading,
+		ACL:   []string{"admin", "slow", "dangerous"}, Run: func(c *engine.Ctx) { cmdBgrewriteaof(c, a) },
+		Summary: "Asynchronously rewrites the append-only file to disk.", Since: "1.0.0", Group: "server", Complexity: "O(1)"})
+	cfg.OnApply("appendonly", func(_, v string) error {
+		switch {
+		case v == "yes" && !a.Enabled():
+			if err := a.StartRewrite(true); err != nil {
+				return errors.New("ERR Failed to start AOF")
+			}
+		case v == "no" && a.Enabled():
+			a.Stop()
+		}
+		return nil
+	})
+	// Shutdown hooks run with the lock held.
+	in.Srv.BeforeShutdown = append(in.Srv.BeforeShutdown, func(_, _ bool) error {
+		if a.Enabled() {
+			log.Notice("Calling fsync() on the AOF file.")
+			a.Flush()
+		}
+		return nil
+	})
+	if !cfg.Bool("appendonly") {
+		return loadAtStart(eng, p, log)
+	}
+	p.Loading = true
+	err := a.Load()
+	p.Loading = false
+	if err != nil && !errors.Is(err, aof.ErrNotExist) {
+		log.Warning("Fatal error loading the DB, check server logs. Exiting.")
+		return err
+	}
+	return a.Start()
+}
+
+// aofSaveOptions are the RDB settings of an AOF base file.
+func aofSaveOptions(eng *engine.Server, p *commands.Persistence) rdb.SaveOptions {
+	opt := rdb.SaveOptions{
+		Modules:  p.Modules,
+		Compress: p.Compression == nil || p.Compression(),
+		Checksum: p.Checksum == nil || p.Checksum(),
+	}
+	if p.Functions != nil {
+		opt.Functions = p.Functions()
+	} else {
+		opt.Functions = p.KeptFunctions
+	}
+	if p.UsedMem != nil {
+		opt.UsedMem = p.UsedMem()
+	}
+	if p.Policy != nil {
+		pol := p.Policy()
+		opt.SaveLRU = strings.Contains(pol, "lru")
+		opt.SaveLFU = strings.Contains(pol, "lfu")
+	}
+	return opt
+}
+
+func cmdBgrewriteaof(c *engine.Ctx, a *aof.AOF) {
+	if a.RewriteInProgress() {
+		c.Error(aof.ErrRewriteInProgress.Error())
+		return
+	}
+	if err := a.StartRewrite(false); err != nil {
+		c.Error("ERR Can't execute an AOF background rewriting. Please check the server logs for more information.")
+		return
+	}
+	c.W.Simple("Background append only file rewriting started")
+}

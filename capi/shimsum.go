@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "9ef98dd58e11adc5190399642eb6c2ca933e4d4c556f2640c8616bc9f0703609"
+const shimSum = "cb8fc803ea2834ec9ed8e43616a91189e9343a01d71bec7af228ba9da9253c04"

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 277 of the 354 names in redismodule.h are
+ * named here are already defined. 282 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -460,6 +460,16 @@ typedef void (*mh_sig_SaveStringBuffer)(RedisModuleIO *io, const char *str, size
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveStringBuffer), mh_sig_SaveStringBuffer), "RM_SaveStringBuffer signature differs from redismodule.h");
 typedef void (*mh_sig_SaveUnsigned)(RedisModuleIO *io, uint64_t value);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SaveUnsigned), mh_sig_SaveUnsigned), "RM_SaveUnsigned signature differs from redismodule.h");
+typedef int (*mh_sig_Scan)(RedisModuleCtx *ctx, RedisModuleScanCursor *cursor, RedisModuleScanCB fn, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Scan), mh_sig_Scan), "RM_Scan signature differs from redismodule.h");
+typedef RedisModuleScanCursor *(*mh_sig_ScanCursorCreate)(void);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ScanCursorCreate), mh_sig_ScanCursorCreate), "RM_ScanCursorCreate signature differs from redismodule.h");
+typedef void (*mh_sig_ScanCursorDestroy)(RedisModuleScanCursor *cursor);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ScanCursorDestroy), mh_sig_ScanCursorDestroy), "RM_ScanCursorDestroy signature differs from redismodule.h");
+typedef void (*mh_sig_ScanCursorRestart)(RedisModuleScanCursor *cursor);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ScanCursorRestart), mh_sig_ScanCursorRestart), "RM_ScanCursorRestart signature differs from redismodule.h");
+typedef int (*mh_sig_ScanKey)(RedisModuleKey *key, RedisModuleScanCursor *cursor, RedisModuleScanKeyCB fn, void *privdata);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ScanKey), mh_sig_ScanKey), "RM_ScanKey signature differs from redismodule.h");
 typedef int (*mh_sig_SelectDb)(RedisModuleCtx *ctx, int newid);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SelectDb), mh_sig_SelectDb), "RM_SelectDb signature differs from redismodule.h");
 typedef int (*mh_sig_SendClusterMessage)(RedisModuleCtx *ctx, const char *target_id, uint8_t type, const char *msg, uint32_t len);
@@ -795,6 +805,11 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_SaveString", (void *)RM_SaveString},
     {"RedisModule_SaveStringBuffer", (void *)RM_SaveStringBuffer},
     {"RedisModule_SaveUnsigned", (void *)RM_SaveUnsigned},
+    {"RedisModule_Scan", (void *)RM_Scan},
+    {"RedisModule_ScanCursorCreate", (void *)RM_ScanCursorCreate},
+    {"RedisModule_ScanCursorDestroy", (void *)RM_ScanCursorDestroy},
+    {"RedisModule_ScanCursorRestart", (void *)RM_ScanCursorRestart},
+    {"RedisModule_ScanKey", (void *)RM_ScanKey},
     {"RedisModule_SelectDb", (void *)RM_SelectDb},
     {"RedisModule_SendClusterMessage", (void *)RM_SendClusterMessage},
     {"RedisModule_ServerInfoGetField", (void *)RM_ServerInfoGetField},
@@ -851,8 +866,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 277;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 277, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 282;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 282, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -910,11 +925,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RegisterCommandFilter",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
-    "RedisModule_Scan",
-    "RedisModule_ScanCursorCreate",
-    "RedisModule_ScanCursorDestroy",
-    "RedisModule_ScanCursorRestart",
-    "RedisModule_ScanKey",
     "RedisModule_SendChildHeartbeat",
     "RedisModule_SetCommandACLCategories",
     "RedisModule_SetCommandInfo",
@@ -934,7 +944,7 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_StreamTrimByLength",
     "RedisModule_UnregisterCommandFilter",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 77;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 72;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

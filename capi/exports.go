@@ -178,3 +178,12 @@ func goCall(handle, client C.uint64_t, resp, db C.int, buf *C.char, lens *C.size
 	*outlen = C.size_t(len(reply))
 	return 0
 }
+
+//export goCachedMicroseconds
+func goCachedMicroseconds() C.longlong {
+	defer guard("CachedMicroseconds")
+	if h, _ := anyHost.Load().(*Host); h != nil {
+		return C.longlong(h.Eng.CmdStartUS.Load())
+	}
+	return 0
+}

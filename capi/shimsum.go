@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "cb8fc803ea2834ec9ed8e43616a91189e9343a01d71bec7af228ba9da9253c04"
+const shimSum = "7958362aa213f261ac008660c7c6bb7bdbf7499716da32c6ef2087f8dd7db4ce"

@@ -54,6 +54,9 @@ type Server struct {
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
 	watchers   map[readyKey][]*Client
+	// CmdStartUS is when the outermost running command started, in Unix
+	// microseconds (RedisModule_CachedMicroseconds).
+	CmdStartUS atomic.Int64
 	// NotifyHooks see every keyspace event before config filtering
 	// (module keyspace subscribers).
 	NotifyHooks []func(db *keyspace.DB, class int, event, key string)
@@ -163,7 +166,9 @@ func New(databases int) *Server {
 	return s
 }
 
-// Ctx is what a command handler receives.
+// Ctx is what a command handler receives. It is valid only until the
+// handler returns: Call recycles it for the client's next command, so code
+// that runs later (a blocked command's TryServe) builds its own.
 type Ctx struct {
 	S    *Server
 	C    *Client
@@ -369,10 +374,12 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	outer := s.KS.CommandTime() == 0
 	if outer {
 		s.KS.SetCommandTime(start.UnixMilli())
+		s.CmdStartUS.Store(start.UnixMicro())
 	}
 	prevCmd, prevArgs := c.CurrentCmd, c.CurrentArgs
 	c.CurrentCmd, c.CurrentArgs = cmd, args
-	ctx := Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
+	ctx := c.pushCtx()
+	*ctx = Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
 	s.prevErrs = s.Stats.ErrorReplies
 	prop, dirty := s.Propagate != nil, s.KS.Dirty
 	if prop {
@@ -381,10 +388,12 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	if c.Flags&ClientNoTouch != 0 && cmd.Name != "touch" {
 		// CLIENT NO-TOUCH: this command must not update LRU/LFU data.
 		s.KS.NoTouch = true
-		s.run(&ctx)
+		s.run(ctx)
+	c.popCtx(ctx)
 		s.KS.NoTouch = false
 	} else {
-		s.run(&ctx)
+		s.run(ctx)
+	c.popCtx(ctx)
 	}
 	if prop {
 		s.propagateCall(c, cmd, args, dirty)

@@ -345,9 +345,13 @@ static ustime_t RM_Microseconds(void) {
     return (ustime_t)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
-/* Wall-clock microseconds; Redis caches it per event-loop cycle, we read
- * the clock. Crossing: none. */
-static ustime_t RM_CachedMicroseconds(void) { return RM_Microseconds(); }
+/* Wall-clock microseconds when the current command started (the same
+ * value throughout a command and its notifications, as Redis caches it).
+ * Crossing: goCachedMicroseconds. */
+static ustime_t RM_CachedMicroseconds(void) {
+    long long us = goCachedMicroseconds();
+    return us ? us : RM_Microseconds();
+}
 
 /* Monotonic clock in microseconds. Crossing: none. */
 static uint64_t RM_MonotonicMicroseconds(void) {

@@ -7,6 +7,13 @@
 // this package (shim.c includes every shim source), so a plain go build
 // produces a binary with no RedisModule_* symbol.
 //
+// Loading uses the C library's dlopen through cgo, not purego: modules run
+// C code that calls back into the host (every RedisModule_* call), which
+// needs cgo's callback machinery anyway, and the variadic APIs, trampolines
+// and hot APIs are C; purego would only add a second, slower path into the
+// same C world. Modules are opened RTLD_NOW|RTLD_LOCAL, as Redis does, and
+// the binary links libm so modules that use it without linking it resolve.
+//
 // Invariants:
 //   - C never keeps a Go pointer. Contexts, strings, keys and replies live
 //     in C memory; C refers to Go state by ids (client ids, module handles,

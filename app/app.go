@@ -158,7 +158,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 	srv := server.New(eng, log, opts)
 	// Module server events: CronLoop on every cron tick, Shutdown on exit.
 	srv.Cron = append(srv.Cron, host.Cron)
-	srv.BeforeShutdown = append(srv.BeforeShutdown, func(_, _ bool) error { host.FireShutdown(); return nil })
+	srv.BeforeShutdown = append(srv.BeforeShutdown, func(_, _ bool) error { host.FireShutdown(); host.LeakReport(); return nil })
 	srv.SplitArgs = func(line string) ([]string, bool) {
 		parts, err := config.SplitArgs(line)
 		return parts, err == nil

@@ -250,3 +250,59 @@ func copyDir(t *testing.T, from, to string) {
 		must(t, os.WriteFile(filepath.Join(to, e.Name()), b, 0o644))
 	}
 }
+
+// TestAOFConfigSetAppendonly turns the AOF on at runtime (a rewrite),
+// checks the layout against redis-server doing the same, kills the
+// server and restarts it from the AOF; appendonly no then stops appending.
+func TestAOFConfigSetAppendonly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c, rc := aofChild(t, dir, "--appendonly", "no", "--appendfsync", "always")
+	writeWorkload(t, rc, 0, 20)
+	if _, err := os.Stat(filepath.Join(dir, "appendonlydir")); err == nil {
+		t.Fatal("appendonlydir exists with appendonly no")
+	}
+	must(t, rc.ConfigSet(ctx, "appendonly", "yes").Err())
+	waitRewrite(t, rc)
+	writeWorkload(t, rc, 20, 30)
+	info, err := rc.Info(ctx, "persistence").Result()
+	must(t, err)
+	if !strings.Contains(info, "aof_enabled:1") || !strings.Contains(info, "aof_last_bgrewrite_status:ok") {
+		t.Fatalf("INFO persistence:\n%s", info)
+	}
+	man, err := os.ReadFile(filepath.Join(dir, "appendonlydir", "appendonly.aof.manifest"))
+	must(t, err)
+	if _, err := exec.LookPath("redis-server"); err == nil {
+		r := testserver.StartRedis(t)
+		rrc := redis.NewClient(&redis.Options{Addr: r.Addr})
+		defer rrc.Close()
+		must(t, rrc.Set(ctx, "x", "1", 0).Err())
+		must(t, rrc.ConfigSet(ctx, "appendonly", "yes").Err())
+		waitRewrite(t, rrc)
+		rman, err := os.ReadFile(filepath.Join(r.Dir, "appendonlydir", "appendonly.aof.manifest"))
+		must(t, err)
+		if string(man) != string(rman) {
+			t.Fatalf("manifest after CONFIG SET appendonly yes:\n%s\nredis-server:\n%s", man, rman)
+		}
+	}
+	must(t, c.cmd.Process.Kill())
+	c.wait(t)
+	c2, rc2 := aofChild(t, dir, "--appendfsync", "always")
+	checkWorkload(t, rc2, 30)
+	must(t, rc2.ConfigSet(ctx, "appendonly", "no").Err())
+	incr := filepath.Join(dir, "appendonlydir", "appendonly.aof.1.incr.aof")
+	before, err := os.ReadFile(incr)
+	must(t, err)
+	must(t, rc2.Set(ctx, "after", "off", 0).Err())
+	after, err := os.ReadFile(incr)
+	must(t, err)
+	if len(after) != len(before) {
+		t.Fatal("a write reached the AOF after appendonly no")
+	}
+	info, err = rc2.Info(ctx, "persistence").Result()
+	must(t, err)
+	if !strings.Contains(info, "aof_enabled:0") {
+		t.Fatalf("INFO persistence after appendonly no:\n%s", info)
+	}
+	_ = c2
+}

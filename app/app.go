@@ -165,6 +165,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 	}
 	in := &Instance{Srv: srv, Eng: eng, Log: log, Host: host, Cfg: cfg}
 	commands.PersistenceOf(eng.Commands).Modules = host.Persistence() // DUMP/RESTORE/RDB of module types
+	commands.PersistenceOf(eng.Commands).Event = host.FireEvent       // Persistence and Loading server events
 	in.applyConfig()
 	if daemonChild {
 		srv.OnReady = append(srv.OnReady, daemonReady)

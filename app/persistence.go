@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -135,7 +136,19 @@ func loadAtStart(eng *engine.Server, p *commands.Persistence, log *server.Logger
 	start := time.Now()
 	p.Loading = true
 	defer func() { p.Loading = false }()
+	_, statErr := os.Stat(p.Path())
+	if statErr == nil && p.Event != nil {
+		p.Event(commands.EventLoading, commands.LoadingRDBStart)
+	}
 	res, err := rdb.LoadFile(p.Path(), eng.KS, loadOptions(p, log))
+	if statErr == nil && p.Event != nil {
+		// Modules hear ENDED, or FAILED when the load errs out.
+		if err != nil {
+			p.Event(commands.EventLoading, commands.LoadingFailed)
+		} else {
+			p.Event(commands.EventLoading, commands.LoadingEnded)
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

@@ -50,3 +50,7 @@ func (h *Host) LeakReport() {
 		}
 	}
 }
+
+// FireEvent raises a data-less server event (Persistence, Loading) for
+// the modules subscribed to it; the persistence layer calls it. Lock held.
+func (h *Host) FireEvent(id, sub uint64) { h.fire(id, sub, nil, 0, nil, nil) }

@@ -41,6 +41,9 @@ type SavePoint struct {
 // what SAVE, BGSAVE, DUMP, RESTORE and INFO persistence share. Fields
 // without a note are guarded by the execution lock.
 type Persistence struct {
+	// Event, when set, receives server events (id, subevent) for modules:
+	// Persistence around synchronous saves, Loading around loads.
+	Event func(id, sub uint64)
 	// Settings, read at each use; nil means Redis's default.
 	Dir         func() string
 	DBFilename  func() string
@@ -167,6 +170,7 @@ func (p *Persistence) saveOptions(s *engine.Server) rdb.SaveOptions {
 // Save is SAVE's body (also shutdown and DEBUG RELOAD): encode and write
 // the file synchronously. Lock held.
 func (p *Persistence) Save(s *engine.Server) error {
+	p.event(EventPersistence, PersistenceSyncRDBStart)
 	data, err := p.Encode(s)
 	if err == nil {
 		dir, name := p.dirName()
@@ -174,9 +178,11 @@ func (p *Persistence) Save(s *engine.Server) error {
 	}
 	if err != nil {
 		p.logf(true, "Write error saving DB on disk: %s", errText(err))
+		p.event(EventPersistence, PersistenceFailed)
 		return err
 	}
 	p.logf(false, "DB saved on disk")
+	p.event(EventPersistence, PersistenceEnded)
 	s.KS.Dirty = 0
 	s.LastSave = time.Now().Unix()
 	p.lastBgOK = true
@@ -534,4 +540,24 @@ func (p *Persistence) WriteInfo(s *engine.Server, w *strings.Builder) {
 	}
 	w.WriteString("module_fork_in_progress:0\r\n" +
 		"module_fork_last_cow_size:0\r\n")
+}
+
+// Server event ids and subevents the persistence layer raises for modules
+// (RedisModuleEvent_Persistence and _Loading).
+const (
+	EventPersistence        = 1
+	EventLoading            = 3
+	PersistenceSyncRDBStart = 2
+	PersistenceEnded        = 3
+	PersistenceFailed       = 4
+	LoadingRDBStart         = 0
+	LoadingEnded            = 3
+	LoadingFailed           = 4
+)
+
+// event tells the module layer about a persistence step (nil: nobody).
+func (p *Persistence) event(id, sub uint64) {
+	if p.Event != nil {
+		p.Event(id, sub)
+	}
 }

@@ -231,7 +231,17 @@ func debugReload(c *engine.Ctx, p *commands.Persistence) {
 		}
 	}
 	opt := rdb.LoadOptions{Modules: p.Modules, SkipChecksum: p.Checksum != nil && !p.Checksum(), AllowDup: merge}
+	if p.Event != nil {
+		p.Event(commands.EventLoading, commands.LoadingRDBStart)
+	}
 	res, err := rdb.LoadFile(p.Path(), c.S.KS, opt)
+	if p.Event != nil {
+		if err != nil {
+			p.Event(commands.EventLoading, commands.LoadingFailed)
+		} else {
+			p.Event(commands.EventLoading, commands.LoadingEnded)
+		}
+	}
 	if err != nil {
 		p.Logf(true, "%s", err.Error())
 		c.Error("ERR Error trying to load the RDB dump, check server logs.")

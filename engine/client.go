@@ -79,6 +79,11 @@ type Client struct {
 	// Resp is the protocol chosen with HELLO (2 or 3).
 	Resp int
 
+	// ctxs are the Ctx values Call hands to handlers, one per nesting
+	// level (EXEC and RM_Call nest), reused so a command allocates none.
+	ctxs     []*Ctx
+	ctxDepth int
+
 	// Out-of-band output. mu guards pending; wmu serialises socket writes.
 	mu      sync.Mutex
 	wmu     sync.Mutex
@@ -217,3 +222,20 @@ func (c *Client) PendingLen() int {
 // nextClientID numbers clients process-wide, so module code that keeps a
 // client id can never confuse two in-process servers' clients.
 var nextClientID atomic.Int64
+
+// pushCtx returns the Ctx for a call one level deeper than the current.
+func (c *Client) pushCtx() *Ctx {
+	if c.ctxDepth == len(c.ctxs) {
+		c.ctxs = append(c.ctxs, new(Ctx))
+	}
+	ctx := c.ctxs[c.ctxDepth]
+	c.ctxDepth++
+	return ctx
+}
+
+// popCtx ends the innermost call; the arguments are dropped so the Ctx
+// does not keep a request buffer alive.
+func (c *Client) popCtx(ctx *Ctx) {
+	c.ctxDepth--
+	ctx.Args = nil
+}

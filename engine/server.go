@@ -389,11 +389,11 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 		// CLIENT NO-TOUCH: this command must not update LRU/LFU data.
 		s.KS.NoTouch = true
 		s.run(ctx)
-	c.popCtx(ctx)
+		c.popCtx(ctx)
 		s.KS.NoTouch = false
 	} else {
 		s.run(ctx)
-	c.popCtx(ctx)
+		c.popCtx(ctx)
 	}
 	if prop {
 		s.propagateCall(c, cmd, args, dirty)
@@ -511,5 +511,16 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64)
 	}
 	if s.CallDepth == 0 && s.PropagateUnit != nil {
 		s.PropagateUnit()
+	}
+}
+
+// propagateServed propagates a blocked command that was served when its
+// key became ready, with the arguments kept for its statistics.
+func (s *Server) propagateServed(c *Client, dirty int64) {
+	if s.Propagate == nil || s.KS.Dirty == dirty {
+		return
+	}
+	if p, _ := c.Private[pendingStatsKey].(*pendingStats); p != nil && p.cmd.Flags&FlagModule == 0 {
+		s.Propagate(c.DB.ID, p.args)
 	}
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -213,9 +212,16 @@ func (s *Server) InstantaneousOps() int64 {
 // precision, enough for INFO latencystats percentiles and LATENCY
 // HISTOGRAM.
 type Histogram struct {
-	counts map[int64]int64 // bucket upper bound (ns) -> count
+	// counts is indexed by bucketIndex; a fixed array, because recording
+	// runs after every command and a map update cost more than the rest
+	// of the bookkeeping together.
+	counts *[histBuckets]int64
 	total  int64
 }
+
+// histBuckets covers bucketOf's range: decade d (0..7) and two leading
+// digits m give index d*100+m, and 1e9 itself is index 810.
+const histBuckets = 811
 
 // bucketOf rounds v (ns) up to two significant digits.
 func bucketOf(v int64) int64 {
@@ -235,12 +241,31 @@ func bucketOf(v int64) int64 {
 	return (v + p - 1) / p * p
 }
 
+// bucketIndex maps a bucketOf value to its slot; values ascend with it.
+func bucketIndex(b int64) int {
+	d := 0
+	for b >= 100 {
+		b /= 10
+		d++
+	}
+	return d*100 + int(b)
+}
+
+// bucketValue is the inverse of bucketIndex.
+func bucketValue(i int) int64 {
+	v := int64(i % 100)
+	for d := i / 100; d > 0; d-- {
+		v *= 10
+	}
+	return v
+}
+
 // Record adds one value in nanoseconds.
 func (h *Histogram) Record(ns int64) {
 	if h.counts == nil {
-		h.counts = map[int64]int64{}
+		h.counts = new([histBuckets]int64)
 	}
-	h.counts[bucketOf(ns)]++
+	h.counts[bucketIndex(bucketOf(ns))]++
 	h.total++
 }
 
@@ -252,32 +277,45 @@ func (h *Histogram) Percentile(p float64) int64 {
 	if h.total == 0 {
 		return 0
 	}
-	keys := h.sortedKeys()
 	want := int64(math.Ceil(p / 100 * float64(h.total)))
 	if want < 1 {
 		want = 1
 	}
 	var cum int64
-	for _, k := range keys {
-		cum += h.counts[k]
+	last := 0
+	for i, n := range h.counts {
+		if n == 0 {
+			continue
+		}
+		last = i
+		cum += n
 		if cum >= want {
-			return k
+			return bucketValue(i)
 		}
 	}
-	return keys[len(keys)-1]
+	return bucketValue(last)
 }
 
 // Cumulative returns (upper bound in µs, cumulative count) pairs over
 // power-of-two µs buckets, as LATENCY HISTOGRAM shows them.
 func (h *Histogram) Cumulative() [][2]int64 {
 	var out [][2]int64
-	keys := h.sortedKeys()
+	if h.counts == nil {
+		return out
+	}
 	var cum int64
 	i := 0
-	for bound := int64(1024); i < len(keys); bound *= 2 {
-		for i < len(keys) && keys[i] < bound {
-			cum += h.counts[keys[i]]
+	next := func() {
+		for i < histBuckets && h.counts[i] == 0 {
 			i++
+		}
+	}
+	next()
+	for bound := int64(1024); i < histBuckets; bound *= 2 {
+		for i < histBuckets && bucketValue(i) < bound {
+			cum += h.counts[i]
+			i++
+			next()
 		}
 		if len(out) == 0 || out[len(out)-1][1] != cum {
 			if cum > 0 {
@@ -286,15 +324,6 @@ func (h *Histogram) Cumulative() [][2]int64 {
 		}
 	}
 	return out
-}
-
-func (h *Histogram) sortedKeys() []int64 {
-	keys := make([]int64, 0, len(h.counts))
-	for k := range h.counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	return keys
 }
 
 // CommandHistogram returns the latency histogram of a command (nil when
@@ -336,8 +365,9 @@ func (s *Server) ResetStats() {
 
 // afterCall records what Redis's call() records after a command ran:
 // latency events, the slow log, MONITOR output and the per-command
-// latency histogram. Lock held.
-func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duration) {
+// latency histogram. now is when the command ended (the caller has read
+// the clock already). Lock held.
+func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duration, now time.Time) {
 	us := dur.Microseconds()
 	args = redactArgs(cmd, args)
 	ev := "command"
@@ -373,7 +403,7 @@ func (s *Server) afterCall(c *Client, cmd *Spec, args [][]byte, dur time.Duratio
 		}
 		h.Record(dur.Nanoseconds())
 	}
-	s.ops.sample(time.Now(), s.Stats.Commands.Load())
+	s.ops.sample(now, s.Stats.Commands.Load())
 }
 
 // pendingStatsKey is the Client.Private key of a blocked command's

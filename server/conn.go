@@ -106,6 +106,9 @@ func truncate(b []byte, n int) string {
 // connection must close.
 func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 	eng := s.Eng
+	// The whole batch arrived in one read, so one clock read stamps it
+	// (Redis sets lastinteraction when it reads, too); waits refresh it.
+	now := time.Now()
 	eng.Lock.Lock()
 	for _, args := range batch {
 		if c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0 {
@@ -126,12 +129,13 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 			case <-t.C:
 			}
 			t.Stop()
+			now = time.Now()
 			eng.Lock.Lock()
 		}
 		if c.Flags&engine.ClientCloseASAP != 0 {
 			break // killed while paused
 		}
-		c.LastInteraction = time.Now()
+		c.LastInteraction = now
 		c.ArgvMem = 0
 		for _, a := range args {
 			c.ArgvMem += len(a)
@@ -151,6 +155,7 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 				return false
 			default:
 			}
+			now = time.Now()
 			eng.Lock.Lock()
 		}
 	}

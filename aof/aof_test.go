@@ -153,3 +153,30 @@ func TestFeedWritesUnits(t *testing.T) {
 		t.Fatalf("incr file:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A blocked BLPOP served when another client pushes is written after the
+// push, so a replay pops the same element.
+func TestFeedServedBlockedCommand(t *testing.T) {
+	dir := t.TempDir()
+	eng, a, _ := newAOF(t, dir, true)
+	eng.Lock.Lock()
+	defer eng.Lock.Unlock()
+	if err := a.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c1, c2 := eng.NewClient(nil), eng.NewClient(nil)
+	eng.Exec(c1, [][]byte{[]byte("BLPOP"), []byte("q"), []byte("0")})
+	if c1.Blocked == nil {
+		t.Fatal("BLPOP did not block")
+	}
+	eng.Exec(c2, [][]byte{[]byte("RPUSH"), []byte("q"), []byte("a"), []byte("b")})
+	b, err := os.ReadFile(filepath.Join(dir, "appendonlydir", "appendonly.aof.1.incr.aof"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(string(b), "\r\n", " ")
+	want := "*2 $6 SELECT $1 0 *4 $5 RPUSH $1 q $1 a $1 b *3 $5 BLPOP $1 q $1 0 "
+	if got != want {
+		t.Fatalf("incr file:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -179,7 +179,9 @@ func (s *Server) ServeReadyKeys() {
 				if b == nil || b.TryServe == nil {
 					continue
 				}
+				dirty := s.KS.Dirty
 				if b.TryServe(rk.key) {
+					s.propagateServed(c, dirty)
 					s.release(c)
 				}
 			}

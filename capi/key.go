@@ -41,6 +41,8 @@ type openKey struct {
 	// zset range iteration
 	zitems []zitem
 	zpos   int
+	// stream iteration
+	siter *streamIter
 }
 
 type zitem struct {

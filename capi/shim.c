@@ -22,6 +22,7 @@ void mh_api_missing(const char *name);
 #include "../shim/replicate.c"
 #include "../shim/cluster.c"
 #include "../shim/scan.c"
+#include "../shim/stream.c"
 #include "../shim/glue.c"
 #include "../shim/dict.c"
 #include "../shim/event.c"

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "7958362aa213f261ac008660c7c6bb7bdbf7499716da32c6ef2087f8dd7db4ce"
+const shimSum = "b6b06270859562a196d2956f4d34d64f9291fdff979775dcb7d1f91b0be93d24"

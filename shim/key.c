@@ -20,6 +20,7 @@ struct RedisModuleKey {
     void *mvalue;
     RedisModuleString *name;
     int zset_iter;            /* a sorted-set range iteration is active */
+    int stream_iter;          /* a stream iteration is active */
 };
 
 void mh_key_set_cache(RedisModuleKey *key, int kind, RedisModuleType *mt, void *mv) {

@@ -31,6 +31,12 @@ type Config struct {
 	// Fsync is appendfsync: always, everysec or no.
 	Fsync         func() string
 	LoadTruncated func() bool
+	// UseRDBPreamble is aof-use-rdb-preamble: the base is an RDB image,
+	// otherwise the commands that rebuild the dataset.
+	UseRDBPreamble func() bool
+	// Modules rewrites module values for a command base; nil without a
+	// module layer.
+	Modules ModuleRewriter
 	// SaveOptions and LoadOptions are the RDB settings for base files.
 	SaveOptions func() rdb.SaveOptions
 	LoadOptions func() rdb.LoadOptions
@@ -94,7 +100,21 @@ func (a *AOF) dir() string {
 }
 
 func (a *AOF) baseName(seq int64) string {
-	return a.fileName() + "." + strconv.FormatInt(seq, 10) + ".base.rdb"
+	ext := ".base.rdb"
+	if !a.preamble() {
+		ext = ".base.aof"
+	}
+	return a.fileName() + "." + strconv.FormatInt(seq, 10) + ext
+}
+
+func (a *AOF) preamble() bool { return a.cfg.UseRDBPreamble == nil || a.cfg.UseRDBPreamble() }
+
+// encodeBase encodes the dataset as a base file now. Lock held.
+func (a *AOF) encodeBase() ([]byte, error) {
+	if a.preamble() {
+		return rdb.Encode(a.eng.KS, a.saveOptions())
+	}
+	return encodeCommands(a.eng.KS, a.cfg.Modules)
 }
 
 func (a *AOF) incrName(seq int64) string {
@@ -326,7 +346,7 @@ func (a *AOF) Start() error {
 	if m.Base == nil && len(m.Incr) == 0 {
 		m.BaseSeq++
 		name := a.baseName(m.BaseSeq)
-		data, err := rdb.Encode(a.eng.KS, a.saveOptions())
+		data, err := a.encodeBase()
 		if err == nil {
 			err = rdb.WriteFile(a.dir(), name, data)
 		}
@@ -450,7 +470,27 @@ func (a *AOF) StartRewrite(enable bool) error {
 		return err
 	}
 	a.flushUnit()
-	snap, err := rdb.TakeSnapshot(a.eng.KS, a.saveOptions())
+	// The RDB base is copied now and encoded in the goroutine; a command
+	// base is built now (it reads live values).
+	var encode func() []byte
+	var err error
+	baseName := ""
+	if a.preamble() {
+		var snap *rdb.Snapshot
+		snap, err = rdb.TakeSnapshot(a.eng.KS, a.saveOptions())
+		if snap != nil {
+			encode = snap.Encode
+		}
+	} else {
+		var data []byte
+		data, err = encodeCommands(a.eng.KS, a.cfg.Modules)
+		encode = func() []byte { return data }
+	}
+	if a.man != nil {
+		baseName = a.baseName(a.man.BaseSeq + 1)
+	} else {
+		baseName = a.baseName(1)
+	}
 	if err != nil {
 		a.logf(true, "Can't rewrite append only file in background: %s", errText(err))
 		a.lastRwOK = false
@@ -496,14 +536,14 @@ func (a *AOF) StartRewrite(enable bool) error {
 	go func() {
 		defer close(done)
 		tmpName := fmt.Sprintf("temp-rewriteaof-bg-%d.aof", os.Getpid())
-		werr := writeTempFile(filepath.Join(dir, tmpName), snap.Encode())
+		werr := writeTempFile(filepath.Join(dir, tmpName), encode())
 		a.eng.Lock.Lock()
 		defer a.eng.Lock.Unlock()
 		if a.rwDone != done {
 			os.Remove(filepath.Join(dir, tmpName))
 			return
 		}
-		a.finishRewrite(tmpName, werr)
+		a.finishRewrite(tmpName, baseName, werr)
 	}()
 	return nil
 }
@@ -524,7 +564,7 @@ func writeTempFile(path string, data []byte) error {
 }
 
 // finishRewrite installs the new base. Lock held.
-func (a *AOF) finishRewrite(tmpName string, werr error) {
+func (a *AOF) finishRewrite(tmpName, base string, werr error) {
 	dir := a.dir()
 	a.rewriting = false
 	a.rwDone = nil
@@ -549,7 +589,6 @@ func (a *AOF) finishRewrite(tmpName string, werr error) {
 		old = append(old, m.Base.Name)
 	}
 	m.BaseSeq++
-	base := a.baseName(m.BaseSeq)
 	if err := os.Rename(filepath.Join(dir, tmpName), filepath.Join(dir, base)); err != nil {
 		fail(err)
 		return

@@ -21,14 +21,16 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 	}
 	cfg := in.Cfg
 	a := aof.New(eng, aof.Config{
-		Dir:           func() string { return cfg.String("dir") },
-		DirName:       func() string { return cfg.String("appenddirname") },
-		FileName:      func() string { return cfg.String("appendfilename") },
-		Fsync:         func() string { return cfg.String("appendfsync") },
-		LoadTruncated: func() bool { return cfg.Bool("aof-load-truncated") },
-		SaveOptions:   func() rdb.SaveOptions { return aofSaveOptions(eng, p) },
-		LoadOptions:   func() rdb.LoadOptions { return loadOptions(p, log) },
-		Logf:          p.Logf,
+		Dir:            func() string { return cfg.String("dir") },
+		DirName:        func() string { return cfg.String("appenddirname") },
+		FileName:       func() string { return cfg.String("appendfilename") },
+		Fsync:          func() string { return cfg.String("appendfsync") },
+		LoadTruncated:  func() bool { return cfg.Bool("aof-load-truncated") },
+		UseRDBPreamble: func() bool { return cfg.Bool("aof-use-rdb-preamble") },
+		Modules:        moduleRewriter(p),
+		SaveOptions:    func() rdb.SaveOptions { return aofSaveOptions(eng, p) },
+		LoadOptions:    func() rdb.LoadOptions { return loadOptions(p, log) },
+		Logf:           p.Logf,
 	})
 	p.AOFInfo = a.WriteInfo
 	eng.Commands.Add(&engine.Spec{Name: "bgrewriteaof", Arity: 1,
@@ -100,4 +102,11 @@ func cmdBgrewriteaof(c *engine.Ctx, a *aof.AOF) {
 		return
 	}
 	c.W.Simple("Background append only file rewriting started")
+}
+
+// moduleRewriter is the module layer's aof_rewrite runner, when there is
+// a module layer.
+func moduleRewriter(p *commands.Persistence) aof.ModuleRewriter {
+	mr, _ := p.Modules.(aof.ModuleRewriter)
+	return mr
 }

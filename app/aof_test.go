@@ -192,10 +192,16 @@ func TestAOFInteropWithRedis(t *testing.T) {
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		testserver.SkipOrFail(t, "redis-server is not installed")
 	}
+	for _, preamble := range []string{"yes", "no"} {
+		t.Run("aof-use-rdb-preamble="+preamble, func(t *testing.T) { aofInterop(t, preamble) })
+	}
+}
+
+func aofInterop(t *testing.T, preamble string) {
 	ctx := context.Background()
 	mdir := t.TempDir()
-	mc, mrc := aofChild(t, mdir, "--appendfsync", "always")
-	r := testserver.StartRedis(t, "--appendonly", "yes", "--appendfsync", "always")
+	mc, mrc := aofChild(t, mdir, "--appendfsync", "always", "--aof-use-rdb-preamble", preamble)
+	r := testserver.StartRedis(t, "--appendonly", "yes", "--appendfsync", "always", "--aof-use-rdb-preamble", preamble)
 	rrc := redis.NewClient(&redis.Options{Addr: r.Addr})
 	defer rrc.Close()
 	for _, rc := range []*redis.Client{mrc, rrc} {

@@ -52,11 +52,17 @@ func (s *Server) serveConn(conn net.Conn) {
 	}()
 
 	var batch [][][]byte
+	// arena backs the argument vectors of one batch, so parsing allocates
+	// nothing once it has grown; the vectors stay valid until the batch
+	// has run (whoever keeps arguments longer copies them: MULTI, blocked
+	// commands, the slow log, AOF).
+	arena := make([][]byte, 0, 64)
 	for {
 		batch = batch[:0]
+		arena = arena[:0]
 		var perr error
 		for {
-			args, err := rd.next(nil)
+			args, err := rd.next(arena[len(arena):])
 			if err != nil {
 				perr = err
 				break
@@ -66,6 +72,13 @@ func (s *Server) serveConn(conn net.Conn) {
 			}
 			if len(args) == 0 {
 				continue
+			}
+			if n := len(arena) + len(args); n <= cap(arena) && &arena[:n][len(arena)] == &args[0] {
+				arena = arena[:n]
+			} else {
+				// next outgrew the arena and allocated; start a bigger
+				// one for the rest (args keeps the old storage alive).
+				arena = make([][]byte, 0, 2*cap(arena)+len(args))
 			}
 			batch = append(batch, args)
 		}

@@ -37,6 +37,7 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		Flags: engine.FlagAdmin | engine.FlagNoScript | engine.FlagNoAsyncLoading,
 		ACL:   []string{"admin", "slow", "dangerous"}, Run: func(c *engine.Ctx) { cmdBgrewriteaof(c, a) },
 		Summary: "Asynchronously rewrites the append-only file to disk.", Since: "1.0.0", Group: "server", Complexity: "O(1)"})
+	eng.DebugSubs["loadaof"] = func(c *engine.Ctx) { debugLoadAOF(c, a, p) }
 	cfg.OnApply("appendonly", func(_, v string) error {
 		switch {
 		case v == "yes" && !a.Enabled():
@@ -109,4 +110,31 @@ func cmdBgrewriteaof(c *engine.Ctx, a *aof.AOF) {
 func moduleRewriter(p *commands.Persistence) aof.ModuleRewriter {
 	mr, _ := p.Modules.(aof.ModuleRewriter)
 	return mr
+}
+
+// debugLoadAOF is DEBUG LOADAOF: sync the AOF, empty the dataset and load
+// it back from the files. Nothing of it is propagated. Lock held.
+func debugLoadAOF(c *engine.Ctx, a *aof.AOF, p *commands.Persistence) {
+	eng := c.S
+	dirty := eng.KS.Dirty
+	if a.Enabled() {
+		a.Flush()
+	}
+	prop, unit := eng.Propagate, eng.PropagateUnit
+	eng.Propagate, eng.PropagateUnit = nil, nil
+	for _, db := range eng.KS.DBs {
+		db.Flush()
+	}
+	p.Loading = true
+	err := a.Load()
+	p.Loading = false
+	eng.Propagate, eng.PropagateUnit = prop, unit
+	eng.KS.Dirty = dirty
+	if err != nil && !errors.Is(err, aof.ErrNotExist) {
+		// Redis exits here; modhost keeps serving what it could load.
+		c.Error("ERR Error loading the AOF files, check server logs.")
+		return
+	}
+	p.Logf(false, "Append Only File loaded by DEBUG LOADAOF")
+	c.W.OK()
 }

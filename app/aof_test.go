@@ -312,3 +312,27 @@ func TestAOFConfigSetAppendonly(t *testing.T) {
 	}
 	_ = c2
 }
+
+// TestAOFDebugLoadAOF reloads the dataset from the AOF files without
+// writing anything to them.
+func TestAOFDebugLoadAOF(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	_, rc := aofChild(t, dir, "--enable-debug-command", "yes")
+	writeWorkload(t, rc, 0, 20)
+	incr := filepath.Join(dir, "appendonlydir", "appendonly.aof.1.incr.aof")
+	before, err := os.ReadFile(incr)
+	must(t, err)
+	must(t, rc.Do(ctx, "debug", "loadaof").Err())
+	checkWorkload(t, rc, 20)
+	after, err := os.ReadFile(incr)
+	must(t, err)
+	if string(before) != string(after) {
+		t.Fatal("DEBUG LOADAOF wrote to the AOF")
+	}
+	must(t, rc.Incr(ctx, "counter").Err())
+	must(t, rc.Do(ctx, "debug", "loadaof").Err())
+	if v, _ := rc.Get(ctx, "counter").Int(); v != 21 {
+		t.Fatalf("counter %d after reload, want 21", v)
+	}
+}

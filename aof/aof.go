@@ -462,6 +462,10 @@ var (
 // the new base and incr file and the old files are deleted. With the AOF
 // off and enable unset, only a new base is written. Lock held.
 func (a *AOF) StartRewrite(enable bool) error {
+	if a.rewriting && enable && !a.enabled {
+		// A BGREWRITEAOF of the AOF that was off: appendonly yes starts over.
+		a.cancelRewrite()
+	}
 	if a.rewriting {
 		return ErrRewriteInProgress
 	}

@@ -42,7 +42,7 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		switch {
 		case v == "yes" && !a.Enabled():
 			if err := a.StartRewrite(true); err != nil {
-				return errors.New("ERR Failed to start AOF")
+				return errors.New("Unable to turn on AOF. Check server logs.")
 			}
 		case v == "no" && a.Enabled():
 			a.Stop()

@@ -336,3 +336,36 @@ func TestAOFDebugLoadAOF(t *testing.T) {
 		t.Fatalf("counter %d after reload, want 21", v)
 	}
 }
+
+// TestAOFRewriteWhileOff: BGREWRITEAOF with appendonly no writes only a
+// base and a manifest naming it, as redis-server does.
+func TestAOFRewriteWhileOff(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	_, rc := aofChild(t, dir, "--appendonly", "no")
+	must(t, rc.Set(ctx, "a", "1", 0).Err())
+	must(t, rc.BgRewriteAOF(ctx).Err())
+	waitRewrite(t, rc)
+	want := "file appendonly.aof.1.base.rdb seq 1 type b\n"
+	if _, err := exec.LookPath("redis-server"); err == nil {
+		r := testserver.StartRedis(t)
+		rrc := redis.NewClient(&redis.Options{Addr: r.Addr})
+		defer rrc.Close()
+		must(t, rrc.Set(ctx, "a", "1", 0).Err())
+		must(t, rrc.BgRewriteAOF(ctx).Err())
+		waitRewrite(t, rrc)
+		b, err := os.ReadFile(filepath.Join(r.Dir, "appendonlydir", "appendonly.aof.manifest"))
+		must(t, err)
+		want = string(b)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "appendonlydir", "appendonly.aof.manifest"))
+	must(t, err)
+	if string(got) != want {
+		t.Fatalf("manifest %q, want %q", got, want)
+	}
+	ents, err := os.ReadDir(filepath.Join(dir, "appendonlydir"))
+	must(t, err)
+	if len(ents) != 2 {
+		t.Fatalf("appendonlydir holds %d files, want base and manifest", len(ents))
+	}
+}

@@ -271,6 +271,20 @@ func translate(args [][]byte, now int64) [][]byte {
 		if t := abs(args[2], unit); t != nil {
 			return [][]byte{[]byte("SET"), args[1], args[3], []byte("PXAT"), t}
 		}
+	case "restore":
+		// A relative TTL becomes absolute (ABSTTL), like the other expiries.
+		if len(args) < 4 || string(args[2]) == "0" {
+			return args
+		}
+		for _, x := range args[4:] {
+			if strings.EqualFold(string(x), "absttl") {
+				return args
+			}
+		}
+		if t := abs(args[2], 1); t != nil {
+			args[2] = t
+			args = append(args, []byte("ABSTTL"))
+		}
 	case "set", "getex":
 		start := 3
 		if name == "getex" {

@@ -238,3 +238,40 @@ func TestCommandBaseRoundTrip(t *testing.T) {
 		t.Error("db 5 key missing")
 	}
 }
+
+// Relative expiries are written as absolute times.
+func TestFeedAbsoluteExpiries(t *testing.T) {
+	dir := t.TempDir()
+	eng, a, _ := newAOF(t, dir, true)
+	eng.Lock.Lock()
+	defer eng.Lock.Unlock()
+	if err := a.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c := eng.NewClient(nil)
+	run := func(s string) {
+		var args [][]byte
+		for _, f := range strings.Fields(s) {
+			args = append(args, []byte(f))
+		}
+		eng.Exec(c, args)
+	}
+	run("SET a 1 EX 100")
+	run("EXPIRE a 200")
+	run("SETEX b 50 v")
+	run("SET c 1")
+	run("EXPIREAT c 4102444800")
+	b, err := os.ReadFile(filepath.Join(dir, "appendonlydir", "appendonly.aof.1.incr.aof"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(string(b), "\r\n", " ")
+	for _, want := range []string{"$4 PXAT $13 ", "$9 PEXPIREAT $1 a $13 ", "$3 SET $1 b $1 v $4 PXAT $13 ", "$9 PEXPIREAT $1 c $13 4102444800000 "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in %q", want, got)
+		}
+	}
+	if strings.Contains(strings.ToUpper(got), " EXPIRE ") || strings.Contains(strings.ToUpper(got), "SETEX") {
+		t.Errorf("relative expiry written: %q", got)
+	}
+}

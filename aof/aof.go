@@ -711,3 +711,21 @@ func (a *AOF) WriteInfo(w *strings.Builder) {
 			"aof_delayed_fsync:0\r\n", a.size, a.baseSize)
 	}
 }
+
+// Cron starts an automatic rewrite once the AOF grew by percentage
+// (auto-aof-rewrite-percentage) over its size after the last rewrite and
+// is at least minSize bytes (auto-aof-rewrite-min-size). Lock held.
+func (a *AOF) Cron(percentage int64, minSize int64) {
+	if !a.enabled || a.rewriting || percentage <= 0 || a.size < minSize {
+		return
+	}
+	base := a.baseSize
+	if base == 0 {
+		base = 1
+	}
+	growth := a.size*100/base - 100
+	if growth >= percentage {
+		a.logf(false, "Starting automatic rewriting of AOF on %d%% growth", growth)
+		_ = a.StartRewrite(false)
+	}
+}

@@ -49,6 +49,10 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		}
 		return nil
 	})
+	// Cron hooks run with the lock held.
+	in.Srv.Cron = append(in.Srv.Cron, func() {
+		a.Cron(cfg.Int("auto-aof-rewrite-percentage"), int64(cfg.Memory("auto-aof-rewrite-min-size")))
+	})
 	// Shutdown hooks run with the lock held.
 	in.Srv.BeforeShutdown = append(in.Srv.BeforeShutdown, func(_, _ bool) error {
 		if a.Enabled() {

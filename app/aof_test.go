@@ -369,3 +369,29 @@ func TestAOFRewriteWhileOff(t *testing.T) {
 		t.Fatalf("appendonlydir holds %d files, want base and manifest", len(ents))
 	}
 }
+
+// TestAOFAutoRewrite: once the AOF doubled (auto-aof-rewrite-percentage
+// 100) and passed auto-aof-rewrite-min-size, cron rewrites it.
+func TestAOFAutoRewrite(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	c, rc := aofChild(t, dir, "--auto-aof-rewrite-min-size", "1kb", "--auto-aof-rewrite-percentage", "100")
+	writeWorkload(t, rc, 0, 50)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		info, err := rc.Info(ctx, "persistence").Result()
+		must(t, err)
+		if strings.Contains(info, "aof_rewrites:1") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no automatic rewrite:\n%s", info)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	waitRewrite(t, rc)
+	if !strings.Contains(c.out.String(), "Starting automatic rewriting of AOF on ") {
+		t.Fatalf("no automatic rewrite log line:\n%s", c.out)
+	}
+	checkWorkload(t, rc, 50)
+}

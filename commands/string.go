@@ -84,9 +84,16 @@ func registerString(t *engine.Table) {
 // getString looks key up for reading as a string and writes the null reply
 // when it is missing; ok=false means WRONGTYPE was written.
 func getString(c *engine.Ctx, key []byte) (s *keyspace.String, ok bool) {
-	e, ok := lookupKind(c, key, keyspace.KindString)
-	if !ok || e == nil {
-		return nil, ok
+	// lookupKind without its key copy: GET is the hottest read.
+	e := c.DB.LookupBytes(key)
+	if e == nil {
+		keyMiss(c, key)
+		return nil, true
+	}
+	c.S.Stats.KeyspaceHits++
+	if e.Val.Kind() != keyspace.KindString {
+		c.Error(msgWrongType)
+		return nil, false
 	}
 	return e.Val.(*keyspace.String), true
 }

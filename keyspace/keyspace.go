@@ -3,6 +3,7 @@ package keyspace
 import (
 	"errors"
 	"time"
+	"unsafe"
 
 	"modhost/internal/dict"
 )
@@ -200,6 +201,23 @@ func (db *DB) Lookup(key string) *Entry {
 	if db.expired(e) {
 		db.expire(key, e)
 		return nil
+	}
+	if !db.ks.NoTouch {
+		e.Access = db.ks.Now()
+	}
+	return e
+}
+
+// LookupBytes is Lookup for a key still in the request buffer: it
+// probes without copying the key, and copies only when a TTL means the
+// key may have to be reclaimed (the hooks keep key strings).
+func (db *DB) LookupBytes(key []byte) *Entry {
+	e, ok := db.keys.Get(unsafe.String(unsafe.SliceData(key), len(key)))
+	if !ok {
+		return nil
+	}
+	if e.Expire != 0 {
+		return db.Lookup(string(key))
 	}
 	if !db.ks.NoTouch {
 		e.Access = db.ks.Now()

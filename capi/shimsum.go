@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "b6b06270859562a196d2956f4d34d64f9291fdff979775dcb7d1f91b0be93d24"
+const shimSum = "3d0598640d1abb5b04fb4cfc574a915432cb84f28e573b5b44810cdfee31f7da"

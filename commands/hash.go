@@ -287,22 +287,9 @@ func hgetall(c *engine.Ctx, keys, vals bool) {
 
 func cmdHrandfield(c *engine.Ctx) {
 	if len(c.Args) >= 3 {
-		l, ok := intArgRange(c, c.Args[2], -(1<<63 - 1), 1<<63-1, "")
-		if !ok {
-			return
+		if l, with, ok := parseRandCount(c, "withvalues"); ok {
+			hrandfieldCount(c, l, with)
 		}
-		withValues := false
-		if len(c.Args) > 4 || (len(c.Args) == 4 && !eqFold(c.Args[3], "withvalues")) {
-			c.Error(msgSyntax)
-			return
-		} else if len(c.Args) == 4 {
-			withValues = true
-			if l < -(1<<63-1)/2 || l > (1<<63-1)/2 {
-				c.Error(msgValueOutOfRange)
-				return
-			}
-		}
-		hrandfieldCount(c, l, withValues)
 		return
 	}
 	h, ok := hashOf(c, c.Args[1])
@@ -462,4 +449,26 @@ func uitoa(v uint64) string {
 		}
 	}
 	return string(buf[i:])
+}
+
+// parseRandCount parses the count and the optional WITHVALUES/WITHSCORES
+// word of HRANDFIELD and ZRANDMEMBER, writing Redis's error when they are
+// bad. With the word, the count must leave room to double the reply.
+func parseRandCount(c *engine.Ctx, word string) (count int64, with, ok bool) {
+	l, ok := intArgRange(c, c.Args[2], -(1<<63 - 1), 1<<63-1, "")
+	if !ok {
+		return 0, false, false
+	}
+	if len(c.Args) > 4 || (len(c.Args) == 4 && !eqFold(c.Args[3], word)) {
+		c.Error(msgSyntax)
+		return 0, false, false
+	}
+	if len(c.Args) == 4 {
+		if l < -(1<<63-1)/2 || l > (1<<63-1)/2 {
+			c.Error(msgValueOutOfRange)
+			return 0, false, false
+		}
+		return l, true, true
+	}
+	return l, false, true
 }

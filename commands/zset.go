@@ -804,22 +804,9 @@ func cmdZmpop(c *engine.Ctx) {
 
 func cmdZrandmember(c *engine.Ctx) {
 	if len(c.Args) >= 3 {
-		l, ok := intArgRange(c, c.Args[2], -(1<<63 - 1), 1<<63-1, "")
-		if !ok {
-			return
+		if l, with, ok := parseRandCount(c, "withscores"); ok {
+			zrandmemberCount(c, l, with)
 		}
-		withScores := false
-		if len(c.Args) > 4 || (len(c.Args) == 4 && !eqFold(c.Args[3], "withscores")) {
-			c.Error(msgSyntax)
-			return
-		} else if len(c.Args) == 4 {
-			withScores = true
-			if l < -(1<<63-1)/2 || l > (1<<63-1)/2 {
-				c.Error(msgValueOutOfRange)
-				return
-			}
-		}
-		zrandmemberCount(c, l, withScores)
 		return
 	}
 	z, ok := zsetOf(c, c.Args[1])

@@ -757,21 +757,6 @@ func goZsetScore(h C.uint64_t, p *C.char, n C.size_t, score *C.double) C.int {
 	return C.REDISMODULE_OK
 }
 
-// parseLexBound reads a ZRANGEBYLEX bound: "-", "+", "[x" or "(x".
-func parseLexBound(b []byte) (keyspace.LexBound, bool) {
-	switch {
-	case len(b) == 1 && b[0] == '-':
-		return keyspace.LexBound{Inf: -1}, true
-	case len(b) == 1 && b[0] == '+':
-		return keyspace.LexBound{Inf: 1}, true
-	case len(b) >= 1 && b[0] == '[':
-		return keyspace.LexBound{Value: b[1:]}, true
-	case len(b) >= 1 && b[0] == '(':
-		return keyspace.LexBound{Value: b[1:], Excl: true}, true
-	}
-	return keyspace.LexBound{}, false
-}
-
 //export goZsetRangeStart
 func goZsetRangeStart(h C.uint64_t, bylex, last C.int, min, max C.double, minex, maxex C.int, lmin *C.char, lminlen C.size_t, lmax *C.char, lmaxlen C.size_t) C.int {
 	defer guard("ZsetRangeStart")
@@ -793,12 +778,11 @@ func goZsetRangeStart(h C.uint64_t, bylex, last C.int, min, max C.double, minex,
 		return true
 	}
 	if bylex != 0 {
-		lo, ok1 := parseLexBound(C.GoBytes(unsafe.Pointer(lmin), C.int(lminlen)))
-		hi, ok2 := parseLexBound(C.GoBytes(unsafe.Pointer(lmax), C.int(lmaxlen)))
-		if !ok1 || !ok2 {
+		r, ok := keyspace.ParseLexRange(C.GoBytes(unsafe.Pointer(lmin), C.int(lminlen)), C.GoBytes(unsafe.Pointer(lmax), C.int(lmaxlen)))
+		if !ok {
 			return C.REDISMODULE_ERR
 		}
-		z.RangeByLex(keyspace.LexRange{Min: lo, Max: hi}, false, 0, -1, collect)
+		z.RangeByLex(r, false, 0, -1, collect)
 	} else {
 		z.RangeByScore(keyspace.ScoreRange{Min: float64(min), Max: float64(max), MinEx: minex != 0, MaxEx: maxex != 0}, false, 0, -1, collect)
 	}

@@ -408,30 +408,6 @@ func parseScoreRange(min, max []byte) (keyspace.ScoreRange, bool) {
 	return r, ok1 && ok2
 }
 
-func parseLexBound(b []byte) (keyspace.LexBound, bool) {
-	if len(b) == 0 {
-		return keyspace.LexBound{}, false
-	}
-	switch b[0] {
-	case '+':
-		return keyspace.LexBound{Inf: 1}, len(b) == 1
-	case '-':
-		return keyspace.LexBound{Inf: -1}, len(b) == 1
-	case '(':
-		return keyspace.LexBound{Value: b[1:], Excl: true}, true
-	case '[':
-		return keyspace.LexBound{Value: b[1:]}, true
-	}
-	return keyspace.LexBound{}, false
-}
-
-// parseLexRange parses min and max as zslParseLexRange does.
-func parseLexRange(min, max []byte) (keyspace.LexRange, bool) {
-	a, ok1 := parseLexBound(min)
-	b, ok2 := parseLexBound(max)
-	return keyspace.LexRange{Min: a, Max: b}, ok1 && ok2
-}
-
 func cmdZcount(c *engine.Ctx) {
 	r, ok := parseScoreRange(c.Args[2], c.Args[3])
 	if !ok {
@@ -450,7 +426,7 @@ func cmdZcount(c *engine.Ctx) {
 }
 
 func cmdZlexcount(c *engine.Ctx) {
-	r, ok := parseLexRange(c.Args[2], c.Args[3])
+	r, ok := keyspace.ParseLexRange(c.Args[2], c.Args[3])
 	if !ok {
 		c.Error(msgMinMaxNotLex)
 		return
@@ -581,7 +557,7 @@ func zrange(c *engine.Ctx, start int, dst []byte, kind, dir int) {
 			return
 		}
 	case zrLex:
-		if lr, ok = parseLexRange(c.Args[minIdx], c.Args[maxIdx]); !ok {
+		if lr, ok = keyspace.ParseLexRange(c.Args[minIdx], c.Args[maxIdx]); !ok {
 			c.Error(msgMinMaxNotLex)
 			return
 		}
@@ -673,7 +649,7 @@ func zremrange(c *engine.Ctx, kind int) {
 		}
 	case zrLex:
 		event = "zremrangebylex"
-		if lr, ok = parseLexRange(c.Args[2], c.Args[3]); !ok {
+		if lr, ok = keyspace.ParseLexRange(c.Args[2], c.Args[3]); !ok {
 			c.Error(msgMinMaxNotLex)
 			return
 		}

@@ -704,3 +704,28 @@ func (z *ZSet) Dup() Value {
 	})
 	return d
 }
+
+// ParseLexRange parses ZRANGEBYLEX bounds ("-", "+", "[x", "(x") as Redis's
+// zslParseLexRange does; ok is false when either bound is malformed.
+func ParseLexRange(min, max []byte) (LexRange, bool) {
+	a, ok1 := parseLexBound(min)
+	b, ok2 := parseLexBound(max)
+	return LexRange{Min: a, Max: b}, ok1 && ok2
+}
+
+func parseLexBound(b []byte) (LexBound, bool) {
+	if len(b) == 0 {
+		return LexBound{}, false
+	}
+	switch b[0] {
+	case '+':
+		return LexBound{Inf: 1}, len(b) == 1
+	case '-':
+		return LexBound{Inf: -1}, len(b) == 1
+	case '(':
+		return LexBound{Value: b[1:], Excl: true}, true
+	case '[':
+		return LexBound{Value: b[1:]}, true
+	}
+	return LexBound{}, false
+}

@@ -44,11 +44,6 @@ type Config struct {
 	Logf func(warn bool, format string, args ...any)
 }
 
-type op struct {
-	db   int
-	args [][]byte
-}
-
 // AOF is one server's append only file state.
 type AOF struct {
 	cfg Config
@@ -57,7 +52,6 @@ type AOF struct {
 	man     *Manifest
 	f       *os.File
 	curDB   int
-	unit    []op
 	unsyced bool
 	enabled bool
 
@@ -139,54 +133,31 @@ func (a *AOF) Manifest() *Manifest {
 // only while it is on, so a server without AOF pays nothing.
 func (a *AOF) turnOn() {
 	a.enabled = true
-	a.eng.Propagate = a.Feed
-	a.eng.PropagateUnit = a.flushUnit
+	a.eng.AddPropListener("aof", a.writeUnit)
 	a.startSyncer()
 }
 
-// Feed takes one propagated command. Commands of one execution unit are
-// written together when it ends, wrapped in MULTI/EXEC when there are
-// several. Lock held.
-func (a *AOF) Feed(db int, args [][]byte) {
-	if !a.enabled {
-		return
-	}
-	cp := make([][]byte, len(args))
-	for i, x := range args {
-		cp[i] = append([]byte(nil), x...)
-	}
-	a.unit = append(a.unit, op{db, translate(cp, a.eng.KS.Now())})
-	if a.eng.CallDepth == 0 {
-		// Outside any command (a module timer): nothing will end a unit.
-		a.flushUnit()
-	}
-}
-
-// flushUnit writes the pending unit to the current incr file. Lock held.
-func (a *AOF) flushUnit() {
-	if len(a.unit) == 0 {
-		return
-	}
-	unit := a.unit
-	a.unit = a.unit[:0]
-	if a.f == nil {
+// writeUnit is the AOF's propagation listener: one finished execution
+// unit (already wrapped in MULTI/EXEC by the engine when it has several
+// commands), with SELECT written whenever the db changes. Lock held.
+func (a *AOF) writeUnit(unit []engine.PropOp) {
+	if !a.enabled || a.f == nil {
 		return
 	}
 	var b []byte
-	if len(unit) > 1 {
-		b = appendCommand(b, [][]byte{[]byte("MULTI")})
-	}
 	for _, o := range unit {
-		if o.db != a.curDB {
-			b = appendCommand(b, [][]byte{[]byte("SELECT"), []byte(strconv.Itoa(o.db))})
-			a.curDB = o.db
+		if o.Target&engine.PropAOF == 0 {
+			continue
 		}
-		b = appendCommand(b, o.args)
+		if o.DB >= 0 && o.DB != a.curDB {
+			b = appendCommand(b, [][]byte{[]byte("SELECT"), []byte(strconv.Itoa(o.DB))})
+			a.curDB = o.DB
+		}
+		b = appendCommand(b, o.Args)
 	}
-	if len(unit) > 1 {
-		b = appendCommand(b, [][]byte{[]byte("EXEC")})
+	if len(b) > 0 {
+		a.write(b)
 	}
-	a.write(b)
 }
 
 func (a *AOF) write(b []byte) {
@@ -226,91 +197,6 @@ func appendCommand(b []byte, args [][]byte) []byte {
 		b = append(b, '\r', '\n')
 	}
 	return b
-}
-
-// translate turns relative expiries into absolute ones, as Redis does
-// before propagating, so a replay later sets the same deadline.
-func translate(args [][]byte, now int64) [][]byte {
-	name := strings.ToLower(string(args[0]))
-	abs := func(rel []byte, unit int64) []byte {
-		v, err := strconv.ParseInt(string(rel), 10, 64)
-		if err != nil {
-			return nil
-		}
-		return []byte(strconv.FormatInt(now+v*unit, 10))
-	}
-	switch name {
-	case "expire", "pexpire", "expireat":
-		if len(args) < 3 {
-			return args
-		}
-		var t []byte
-		switch name {
-		case "expire":
-			t = abs(args[2], 1000)
-		case "pexpire":
-			t = abs(args[2], 1)
-		default:
-			if v, err := strconv.ParseInt(string(args[2]), 10, 64); err == nil {
-				t = []byte(strconv.FormatInt(v*1000, 10))
-			}
-		}
-		if t == nil {
-			return args
-		}
-		out := [][]byte{[]byte("PEXPIREAT"), args[1], t}
-		return append(out, args[3:]...)
-	case "setex", "psetex":
-		if len(args) != 4 {
-			return args
-		}
-		unit := int64(1000)
-		if name == "psetex" {
-			unit = 1
-		}
-		if t := abs(args[2], unit); t != nil {
-			return [][]byte{[]byte("SET"), args[1], args[3], []byte("PXAT"), t}
-		}
-	case "restore":
-		// A relative TTL becomes absolute (ABSTTL), like the other expiries.
-		if len(args) < 4 || string(args[2]) == "0" {
-			return args
-		}
-		for _, x := range args[4:] {
-			if strings.EqualFold(string(x), "absttl") {
-				return args
-			}
-		}
-		if t := abs(args[2], 1); t != nil {
-			args[2] = t
-			args = append(args, []byte("ABSTTL"))
-		}
-	case "set", "getex":
-		start := 3
-		if name == "getex" {
-			start = 2
-		}
-		for i := start; i+1 < len(args); i++ {
-			var unit int64
-			switch strings.ToLower(string(args[i])) {
-			case "ex":
-				unit = 1000
-			case "px":
-				unit = 1
-			case "exat":
-				if v, err := strconv.ParseInt(string(args[i+1]), 10, 64); err == nil {
-					args[i], args[i+1] = []byte("PXAT"), []byte(strconv.FormatInt(v*1000, 10))
-				}
-				continue
-			default:
-				continue
-			}
-			if t := abs(args[i+1], unit); t != nil {
-				args[i], args[i+1] = []byte("PXAT"), t
-			}
-		}
-	}
-	return args
 }
 
 // openIncr creates (or opens for append) an incr file and makes it the
@@ -433,11 +319,10 @@ func (a *AOF) startSyncer() {
 // Stop is appendonly no: pending writes are flushed and synced, any
 // rewrite abandoned, and nothing more is appended. Lock held.
 func (a *AOF) Stop() {
-	a.flushUnit()
 	a.closeIncr()
 	a.cancelRewrite()
 	a.enabled = false
-	a.eng.Propagate, a.eng.PropagateUnit = nil, nil
+	a.eng.RemovePropListener("aof")
 	if a.stop != nil {
 		close(a.stop)
 		a.stop = nil
@@ -446,7 +331,6 @@ func (a *AOF) Stop() {
 
 // Flush writes and syncs what is pending (SHUTDOWN). Lock held.
 func (a *AOF) Flush() {
-	a.flushUnit()
 	if a.f != nil {
 		_ = a.f.Sync()
 		a.unsyced = false
@@ -487,7 +371,6 @@ func (a *AOF) StartRewrite(enable bool) error {
 		a.logf(true, "Can't open or create append-only dir %s: %s", a.cfg.DirName(), errText(err))
 		return err
 	}
-	a.flushUnit()
 	// The RDB base is copied now and encoded in the goroutine; a command
 	// base is built now (it reads live values).
 	var encode func() []byte

@@ -155,7 +155,8 @@ func TestFeedWritesUnits(t *testing.T) {
 }
 
 // A blocked BLPOP served when another client pushes is written after the
-// push, so a replay pops the same element.
+// push, as the LPOP Redis propagates for it, so a replay pops the same
+// element.
 func TestFeedServedBlockedCommand(t *testing.T) {
 	dir := t.TempDir()
 	eng, a, _ := newAOF(t, dir, true)
@@ -175,7 +176,7 @@ func TestFeedServedBlockedCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.ReplaceAll(string(b), "\r\n", " ")
-	want := "*2 $6 SELECT $1 0 *4 $5 RPUSH $1 q $1 a $1 b *3 $5 BLPOP $1 q $1 0 "
+	want := "*2 $6 SELECT $1 0 *4 $5 RPUSH $1 q $1 a $1 b *2 $4 LPOP $1 q "
 	if got != want {
 		t.Fatalf("incr file:\n%s\nwant:\n%s", got, want)
 	}

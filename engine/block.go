@@ -179,9 +179,9 @@ func (s *Server) ServeReadyKeys() {
 				if b == nil || b.TryServe == nil {
 					continue
 				}
-				dirty := s.KS.Dirty
+				dirty, start := s.KS.Dirty, len(c.W.Buf)
 				if b.TryServe(rk.key) {
-					s.propagateServed(c, dirty)
+					s.propagateServed(c, dirty, c.W.Buf[min(start, len(c.W.Buf)):])
 					s.release(c)
 				}
 			}

@@ -51,6 +51,8 @@ type Server struct {
 	PropagateUnit func()
 	// CallDepth counts nested Calls while Propagate is set.
 	CallDepth int
+	// prop is the execution unit being collected (propagate.go).
+	prop propState
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
 	watchers   map[readyKey][]*Client
@@ -102,6 +104,10 @@ type Settings struct {
 	LatencyPercentiles      []float64
 	MaxMemory               int64
 	MaxMemoryPolicy         string
+	// lazyfree-lazy-expire and lazyfree-lazy-server-del: expired keys and
+	// emptied sets propagate as UNLINK instead of DEL.
+	LazyfreeLazyExpire    bool
+	LazyfreeLazyServerDel bool
 }
 
 // Stats are INFO stats counters.
@@ -162,6 +168,11 @@ func New(databases int) *Server {
 	s.KS.Hooks.Ready = s.signalReady
 	s.KS.Hooks.Modified = s.touchWatched
 	s.KS.Hooks.Notify = s.notify
+	s.KS.Hooks.Removed = func(db *keyspace.DB, key string, _ *keyspace.Entry, why int) {
+		if why == keyspace.RemovedExpired {
+			s.propagateExpired(db, key)
+		}
+	}
 	s.RunID = randomHex(40)
 	return s
 }
@@ -381,9 +392,12 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	ctx := c.pushCtx()
 	*ctx = Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
 	s.prevErrs = s.Stats.ErrorReplies
-	prop, dirty := s.Propagate != nil, s.KS.Dirty
+	prop, dirty, replyStart := s.Propagate != nil, s.KS.Dirty, len(c.W.Buf)
 	if prop {
 		s.CallDepth++
+		if s.CallDepth == 1 {
+			s.prop.arbitrary = cmd.Flags&FlagTouchesArbitraryKeys != 0
+		}
 	}
 	if c.Flags&ClientNoTouch != 0 && cmd.Name != "touch" {
 		// CLIENT NO-TOUCH: this command must not update LRU/LFU data.
@@ -396,7 +410,7 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 		c.popCtx(ctx)
 	}
 	if prop {
-		s.propagateCall(c, cmd, args, dirty)
+		s.propagateCall(c, cmd, args, dirty, replyStart)
 	}
 	c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
 	if outer {
@@ -500,14 +514,19 @@ func (s *Server) run(ctx *Ctx) {
 	ctx.Cmd.Run(ctx)
 }
 
-// propagateCall passes a command that changed the dataset to Propagate.
-// EXEC is never passed itself (its commands are), nor are module commands
-// (they replicate what they choose) or RM_Call's fake clients.
-func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64) {
+// propagateCall passes a command that changed the dataset to Propagate,
+// in the form Redis propagates it (rewriteForProp). EXEC is never passed
+// itself (its commands are), nor are module commands (they replicate what
+// they choose) or RM_Call's fake clients.
+func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64, replyStart int) {
 	s.CallDepth--
 	if s.Propagate != nil && s.KS.Dirty != dirty && c.Flags&ClientFake == 0 &&
 		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
-		s.Propagate(c.DB.ID, args)
+		var reply []byte
+		if replyStart <= len(c.W.Buf) {
+			reply = c.W.Buf[replyStart:]
+		}
+		s.propagateRewritten(c.DB, cmd, args, reply)
 	}
 	if s.CallDepth == 0 && s.PropagateUnit != nil {
 		s.PropagateUnit()
@@ -515,12 +534,17 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64)
 }
 
 // propagateServed propagates a blocked command that was served when its
-// key became ready, with the arguments kept for its statistics.
-func (s *Server) propagateServed(c *Client, dirty int64) {
+// key became ready, with the arguments kept for its statistics; reply is
+// what serving it wrote.
+func (s *Server) propagateServed(c *Client, dirty int64, reply []byte) {
 	if s.Propagate == nil || s.KS.Dirty == dirty {
 		return
 	}
 	if p, _ := c.Private[pendingStatsKey].(*pendingStats); p != nil && p.cmd.Flags&FlagModule == 0 {
-		s.Propagate(c.DB.ID, p.args)
+		db := c.DB
+		if c.Blocked != nil && c.Blocked.DB != nil {
+			db = c.Blocked.DB
+		}
+		s.propagateRewritten(db, p.cmd, p.args, reply)
 	}
 }

@@ -1,0 +1,245 @@
+package engine
+
+import (
+	"strconv"
+	"strings"
+
+	"modhost/keyspace"
+)
+
+// Propagation: the engine collects what one execution unit changed and
+// hands the finished unit to every listener (the AOF, the replication
+// master), so they all see the same stream. As in Redis 7.2, one unit is
+// an outermost command (EXEC and a module command included), a served
+// blocked command, or one key expired outside a command. A unit with more
+// than one command is wrapped in MULTI/EXEC, unless its command touches
+// arbitrary keys (KEYS, SCAN lazily expiring). Commands are rewritten into
+// their deterministic form first (absolute expiries, SPOP as SREM, ...).
+
+// Propagation targets of one command.
+const (
+	PropAOF  = 1 << iota // the append only file
+	PropRepl             // replicas
+	PropAll  = PropAOF | PropRepl
+)
+
+// PropOp is one propagated command. DB is -1 for MULTI and EXEC, which
+// need no SELECT before them.
+type PropOp struct {
+	DB     int
+	Args   [][]byte
+	Target int
+}
+
+// PropListener receives one finished execution unit. The slice and its
+// arguments are the listener's to keep only for the call; it must copy
+// what it keeps. Lock held.
+type PropListener func(unit []PropOp)
+
+type propListener struct {
+	name string
+	fn   PropListener
+}
+
+// propState is the unit being collected.
+type propState struct {
+	listeners []propListener
+	unit      []PropOp
+	// arbitrary is set when the outermost command touches arbitrary keys.
+	arbitrary bool
+}
+
+// AddPropListener registers fn under name (replacing one of that name);
+// from then on every write is collected and propagated.
+func (s *Server) AddPropListener(name string, fn PropListener) {
+	for i, l := range s.prop.listeners {
+		if l.name == name {
+			s.prop.listeners[i].fn = fn
+			return
+		}
+	}
+	s.prop.listeners = append(s.prop.listeners, propListener{name, fn})
+	s.Propagate = s.collect
+	s.PropagateUnit = s.flushPropUnit
+}
+
+// RemovePropListener unregisters name; with no listener left nothing is
+// collected (a server without AOF and replicas pays nothing).
+func (s *Server) RemovePropListener(name string) {
+	for i, l := range s.prop.listeners {
+		if l.name == name {
+			s.prop.listeners = append(s.prop.listeners[:i], s.prop.listeners[i+1:]...)
+			break
+		}
+	}
+	if len(s.prop.listeners) == 0 {
+		s.flushPropUnit()
+		s.Propagate, s.PropagateUnit = nil, nil
+	}
+}
+
+// collect is Propagate while listeners exist: a command for both targets.
+func (s *Server) collect(db int, args [][]byte) { s.PropagateTo(db, args, PropAll) }
+
+// PropagateTo adds a command for the given targets to the current unit;
+// outside any command (a timer, active expiry) it is a unit of its own.
+// The arguments are copied. Lock held.
+func (s *Server) PropagateTo(db int, args [][]byte, target int) {
+	if len(s.prop.listeners) == 0 || len(args) == 0 || target == 0 {
+		return
+	}
+	cp := make([][]byte, len(args))
+	for i, x := range args {
+		cp[i] = append([]byte(nil), x...)
+	}
+	s.prop.unit = append(s.prop.unit, PropOp{DB: db, Args: AbsoluteExpiry(cp, s.KS.Now()), Target: target})
+	if s.CallDepth == 0 {
+		s.flushPropUnit()
+	}
+}
+
+// BeginUnit opens an execution unit outside a command (a module timer or
+// event callback, a thread-safe context lock): what it propagates is one
+// unit, sent by the matching EndUnit. Lock held.
+func (s *Server) BeginUnit() {
+	if s.Propagate != nil {
+		s.CallDepth++
+	}
+}
+
+// EndUnit closes BeginUnit's unit. Lock held.
+func (s *Server) EndUnit() {
+	if s.CallDepth > 0 {
+		s.CallDepth--
+	}
+	if s.CallDepth == 0 {
+		s.flushPropUnit()
+	}
+}
+
+// flushPropUnit hands the collected unit to the listeners.
+func (s *Server) flushPropUnit() {
+	unit := s.prop.unit
+	if len(unit) == 0 {
+		s.prop.arbitrary = false
+		return
+	}
+	if len(unit) > 1 && !s.prop.arbitrary {
+		wrapped := make([]PropOp, 0, len(unit)+2)
+		wrapped = append(wrapped, PropOp{DB: -1, Args: [][]byte{[]byte("MULTI")}, Target: PropAll})
+		wrapped = append(wrapped, unit...)
+		unit = append(wrapped, PropOp{DB: -1, Args: [][]byte{[]byte("EXEC")}, Target: PropAll})
+	}
+	s.prop.unit = s.prop.unit[:0]
+	s.prop.arbitrary = false
+	for _, l := range s.prop.listeners {
+		l.fn(unit)
+	}
+}
+
+// propagateExpired is the keyspace hook's part for replication: a key
+// that expired (lazily or actively) goes out as DEL, or UNLINK with
+// lazyfree-lazy-expire.
+func (s *Server) propagateExpired(db *keyspace.DB, key string) {
+	if s.Propagate == nil || s.KS.Loading {
+		return
+	}
+	verb := "DEL"
+	if s.Settings.LazyfreeLazyExpire {
+		verb = "UNLINK"
+	}
+	s.PropagateTo(db.ID, [][]byte{[]byte(verb), []byte(key)}, PropAll)
+}
+
+// AbsoluteExpiry turns relative expiries into absolute ones, as Redis
+// does before propagating, so a replay later sets the same deadline. now
+// is in Unix milliseconds. args may be modified in place.
+func AbsoluteExpiry(args [][]byte, now int64) [][]byte {
+	name := strings.ToLower(string(args[0]))
+	abs := func(rel []byte, unit int64) []byte {
+		v, err := strconv.ParseInt(string(rel), 10, 64)
+		if err != nil {
+			return nil
+		}
+		return []byte(strconv.FormatInt(now+v*unit, 10))
+	}
+	switch name {
+	case "expire", "pexpire", "expireat":
+		if len(args) < 3 {
+			return args
+		}
+		var t []byte
+		switch name {
+		case "expire":
+			t = abs(args[2], 1000)
+		case "pexpire":
+			t = abs(args[2], 1)
+		default:
+			if v, err := strconv.ParseInt(string(args[2]), 10, 64); err == nil {
+				t = []byte(strconv.FormatInt(v*1000, 10))
+			}
+		}
+		if t == nil {
+			return args
+		}
+		out := [][]byte{[]byte("PEXPIREAT"), args[1], t}
+		return append(out, args[3:]...)
+	case "setex", "psetex":
+		if len(args) != 4 {
+			return args
+		}
+		unit := int64(1000)
+		if name == "psetex" {
+			unit = 1
+		}
+		if t := abs(args[2], unit); t != nil {
+			return [][]byte{[]byte("SET"), args[1], args[3], []byte("PXAT"), t}
+		}
+	case "restore":
+		// A relative TTL becomes absolute (ABSTTL), like the other expiries.
+		if len(args) < 4 || string(args[2]) == "0" {
+			return args
+		}
+		for _, x := range args[4:] {
+			if strings.EqualFold(string(x), "absttl") {
+				return args
+			}
+		}
+		if t := abs(args[2], 1); t != nil {
+			args[2] = t
+			args = append(args, []byte("ABSTTL"))
+		}
+	case "set":
+		// SET with EX/PX/EXAT goes out as exactly SET key value PXAT ms
+		// (Redis drops NX/XX/GET then); PXAT is kept as written.
+		for i := 3; i+1 < len(args); i++ {
+			var t []byte
+			switch strings.ToLower(string(args[i])) {
+			case "pxat":
+				return args
+			case "ex":
+				t = abs(args[i+1], 1000)
+			case "px":
+				t = abs(args[i+1], 1)
+			case "exat":
+				if v, err := strconv.ParseInt(string(args[i+1]), 10, 64); err == nil {
+					t = []byte(strconv.FormatInt(v*1000, 10))
+				}
+			default:
+				continue
+			}
+			if t != nil {
+				return [][]byte{[]byte("SET"), args[1], args[2], []byte("PXAT"), t}
+			}
+		}
+		// Without an expiry, GET is dropped.
+		out := args[:3:3]
+		for _, x := range args[3:] {
+			if !strings.EqualFold(string(x), "get") {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	return args
+}

@@ -189,15 +189,25 @@ func (s *Server) ServeReadyKeys() {
 	}
 }
 
+// watchGrace is how long a blocked client waits before its connection is
+// watched for a hang-up. Most blocks (a module's thread pool answering a
+// query) end well within it, and starting and stopping a watcher costs
+// more than the whole wait; a client that drops meanwhile is noticed at
+// most this late.
+const watchGrace = time.Millisecond
+
 // WaitBlocked parks the calling goroutine (which must not hold the lock)
-// until c's wait ends: served, woken, timed out, or gone (gone fires when
-// the connection drops). It returns with the reply in c.W.
-func (s *Server) WaitBlocked(c *Client, gone <-chan struct{}) {
+// until c's wait ends: served, woken, timed out, or gone. watch starts
+// watching the connection and returns a channel closed when it drops; it
+// is called only if the wait lasts longer than watchGrace. WaitBlocked
+// returns with the reply in c.W, and the watch channel (nil if watch was
+// never called).
+func (s *Server) WaitBlocked(c *Client, watch func() <-chan struct{}) (gone <-chan struct{}) {
 	s.Lock.Lock()
 	b := c.Blocked
 	s.Lock.Unlock()
 	if b == nil {
-		return
+		return nil
 	}
 	var timer <-chan time.Time
 	if !b.Deadline.IsZero() {
@@ -205,8 +215,12 @@ func (s *Server) WaitBlocked(c *Client, gone <-chan struct{}) {
 		defer t.Stop()
 		timer = t.C
 	}
+	grace := time.NewTimer(watchGrace)
+	defer grace.Stop()
 	for {
 		select {
+		case <-grace.C:
+			gone = watch()
 		case <-b.wake:
 			s.Lock.Lock()
 			if b.served {

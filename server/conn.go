@@ -160,13 +160,19 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 			if c.Flush() != nil {
 				return false
 			}
-			gone, stop := s.watchGone(c)
-			eng.WaitBlocked(c, gone)
-			rd.pending = append(rd.pending, stop()...)
-			select {
-			case <-gone:
-				return false
-			default:
+			var stop func() []byte
+			gone := eng.WaitBlocked(c, func() <-chan struct{} {
+				g, st := s.watchGone(c)
+				stop = st
+				return g
+			})
+			if stop != nil {
+				rd.pending = append(rd.pending, stop()...)
+				select {
+				case <-gone:
+					return false
+				default:
+				}
 			}
 			now = time.Now()
 			eng.Lock.Lock()

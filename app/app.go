@@ -167,6 +167,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 	commands.PersistenceOf(eng.Commands).Modules = host.Persistence() // DUMP/RESTORE/RDB of module types
 	commands.PersistenceOf(eng.Commands).Event = host.FireEvent       // Persistence and Loading server events
 	in.applyConfig()
+	in.setupReplication()
 	if daemonChild {
 		srv.OnReady = append(srv.OnReady, daemonReady)
 	}

@@ -243,3 +243,19 @@ func AbsoluteExpiry(args [][]byte, now int64) [][]byte {
 	}
 	return args
 }
+
+// isWrite reports whether cmd writes: a write command, or an EXEC whose
+// queued commands include one.
+func isWrite(c *Client, cmd *Spec) bool {
+	if cmd.Flags&FlagWrite != 0 {
+		return true
+	}
+	if cmd.Parent == nil && cmd.Name == "exec" {
+		for _, q := range c.Multi {
+			if q.Cmd.Flags&FlagWrite != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -53,6 +53,10 @@ type Server struct {
 	CallDepth int
 	// prop is the execution unit being collected (propagate.go).
 	prop propState
+	// WriteGuard, when set, may refuse a write command (or an EXEC with
+	// queued writes) from a normal client with an error text: a read-only
+	// replica's READONLY.
+	WriteGuard func(c *Client) string
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
 	watchers   map[readyKey][]*Client
@@ -326,6 +330,12 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 	if !c.Authed && cmd.Flags&FlagNoAuth == 0 {
 		s.rejectResolved(c, cmd, "NOAUTH Authentication required.")
 		return
+	}
+	if s.WriteGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 && isWrite(c, cmd) {
+		if msg := s.WriteGuard(c); msg != "" {
+			s.rejectResolved(c, cmd, msg)
+			return
+		}
 	}
 	if c.Flags&ClientMulti != 0 && !isMultiControl(cmd) {
 		if cmd.Flags&FlagNoMulti != 0 {

@@ -68,6 +68,8 @@ func (h *Host) Modules() []*Module { return append([]*Module(nil), h.order...) }
 type clientRef struct {
 	h *Host
 	c *engine.Client
+	// gone is set when the client closes, so a cached ref is not reused.
+	gone atomic.Bool
 }
 
 var (
@@ -76,18 +78,32 @@ var (
 	nextModule  atomic.Uint64
 )
 
-func registerClient(h *Host, c *engine.Client) { clients.Store(c.ID, &clientRef{h, c}) }
-func unregisterClient(c *engine.Client)        { clients.Delete(c.ID) }
+func registerClient(h *Host, c *engine.Client) { clients.Store(c.ID, &clientRef{h: h, c: c}) }
+
+func unregisterClient(c *engine.Client) {
+	if v, ok := clients.LoadAndDelete(c.ID); ok {
+		v.(*clientRef).gone.Store(true)
+	}
+}
+
+// lastClient caches the most recent lookup: a module command makes many
+// API calls for one client, and each used to pay a sync.Map probe.
+var lastClient atomic.Pointer[clientRef]
 
 func lookupClient(id C.uint64_t) *clientRef {
 	if id == 0 {
 		return nil
 	}
+	if r := lastClient.Load(); r != nil && r.c.ID == int64(id) && !r.gone.Load() {
+		return r
+	}
 	v, ok := clients.Load(int64(id))
 	if !ok {
 		return nil
 	}
-	return v.(*clientRef)
+	r := v.(*clientRef)
+	lastClient.Store(r)
+	return r
 }
 
 func lookupModule(handle C.uint64_t) *Module {

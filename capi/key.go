@@ -51,19 +51,69 @@ type zitem struct {
 }
 
 // keys holds the open keys by handle. Servers in one process have their
-// own locks, so the table has its own.
-var keys = struct {
-	sync.Mutex
-	m    map[uint64]*openKey
-	next uint64
-}{m: map[uint64]*openKey{}}
+// own locks, so the table has its own. A handle is a slot index (low 32
+// bits) and the slot's generation (high 32): a stale handle, such as a key
+// closed twice, finds nothing. A slice with a free list instead of a map,
+// because every key API looks its handle up.
+var keys keyTable
 
-func getKey(h C.uint64_t) *openKey {
-	keys.Lock()
-	k := keys.m[uint64(h)]
-	keys.Unlock()
+type keyTable struct {
+	sync.Mutex
+	slots []keySlot
+	free  []uint32
+}
+
+type keySlot struct {
+	k   *openKey
+	gen uint32
+}
+
+func (t *keyTable) add(k *openKey) uint64 {
+	t.Lock()
+	var i uint32
+	if n := len(t.free); n > 0 {
+		i = t.free[n-1]
+		t.free = t.free[:n-1]
+	} else {
+		t.slots = append(t.slots, keySlot{})
+		i = uint32(len(t.slots) - 1)
+	}
+	s := &t.slots[i]
+	s.gen++
+	if s.gen == 0 {
+		s.gen = 1 // handle 0 means "no key" to C
+	}
+	s.k = k
+	h := uint64(s.gen)<<32 | uint64(i)
+	t.Unlock()
+	return h
+}
+
+func (t *keyTable) get(h uint64) *openKey {
+	i, g := uint32(h), uint32(h>>32)
+	var k *openKey
+	t.Lock()
+	if int(i) < len(t.slots) && t.slots[i].gen == g {
+		k = t.slots[i].k
+	}
+	t.Unlock()
 	return k
 }
+
+func (t *keyTable) remove(h uint64) *openKey {
+	i, g := uint32(h), uint32(h>>32)
+	var k *openKey
+	t.Lock()
+	if int(i) < len(t.slots) && t.slots[i].gen == g && t.slots[i].k != nil {
+		k = t.slots[i].k
+		t.slots[i].k = nil
+		t.free = append(t.free, i)
+	}
+	t.Unlock()
+	return k
+}
+
+func getKey(h C.uint64_t) *openKey { return keys.get(uint64(h)) }
 
 // hostFor finds the server a context belongs to: its client's, or the
 // most recent host for contexts without a client.
@@ -103,7 +153,8 @@ func goOpenKey(client C.uint64_t, db C.int, name *C.char, n C.size_t, mode C.int
 	if h == nil || int(db) < 0 || int(db) >= len(h.Eng.KS.DBs) {
 		return 0
 	}
-	k := &openKey{h: h, db: h.Eng.KS.DBs[db], name: C.GoStringN(name, C.int(n)), mode: int(mode)}
+	k := openKeys.Get().(*openKey)
+	k.h, k.db, k.name, k.mode = h, h.Eng.KS.DBs[db], C.GoStringN(name, C.int(n)), int(mode)
 	if c != nil && c.DB != nil && int(db) == c.DB.ID {
 		k.db = c.DB
 	}
@@ -130,6 +181,8 @@ func goOpenKey(client C.uint64_t, db C.int, name *C.char, n C.size_t, mode C.int
 		k.db.Notify(keyspace.NotifyKeyMiss, "keymiss", k.name)
 	}
 	if e == nil && k.mode&modeWrite == 0 {
+		*k = openKey{}
+		openKeys.Put(k)
 		return 0
 	}
 	*kind = kindOf(e)
@@ -141,21 +194,13 @@ func goOpenKey(client C.uint64_t, db C.int, name *C.char, n C.size_t, mode C.int
 			*mv = cptr(v.Ptr)
 		}
 	}
-	keys.Lock()
-	keys.next++
-	id := keys.next
-	keys.m[id] = k
-	keys.Unlock()
-	return C.uint64_t(id)
+	return C.uint64_t(keys.add(k))
 }
 
 //export goCloseKey
 func goCloseKey(h C.uint64_t) {
 	defer guard("CloseKey")
-	keys.Lock()
-	k := keys.m[uint64(h)]
-	delete(keys.m, uint64(h))
-	keys.Unlock()
+	k := keys.remove(uint64(h))
 	if k == nil {
 		return
 	}
@@ -167,7 +212,13 @@ func goCloseKey(h C.uint64_t) {
 			k.db.Modified(k.name)
 		}
 	}
+	*k = openKey{}
+	openKeys.Put(k)
 }
+
+// openKeys recycles openKey structs: a module opening keys in a loop
+// otherwise allocates one per open.
+var openKeys = sync.Pool{New: func() any { return new(openKey) }}
 
 //export goValueLength
 func goValueLength(h C.uint64_t) C.size_t {

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "3d0598640d1abb5b04fb4cfc574a915432cb84f28e573b5b44810cdfee31f7da"
+const shimSum = "34bef519bf36f8d541546288939b9516c63e65c3e9cf22410975ed5f6613786f"

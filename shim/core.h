@@ -112,7 +112,14 @@ struct RedisModuleCtx {
     /* the command being executed, for GetCurrentCommandName */
     const char *cmdname;
     int selected_db;          /* db for contexts without a client */
+    /* selected_db is also the client's db while db_gen equals
+     * mh_select_gen (0: never checked with Go) */
+    uint64_t db_gen;
 };
+
+/* Bumped by every RM_SelectDb: until then a context's cached db stays
+ * right (a client's own SELECT runs between commands, not inside one). */
+extern uint64_t mh_select_gen;
 
 RedisModuleCtx *mh_ctx_new(mh_module *m, uint64_t client, int resp, int flags);
 void mh_ctx_free(RedisModuleCtx *ctx);

@@ -160,6 +160,7 @@ void mh_invoke_cmd(RedisModuleCommand *cmd, uint64_t client, int resp, uint64_t 
     ctx->nkeys = 0;
     ctx->cmdname = cmd->fullname;
     ctx->selected_db = db;
+    ctx->db_gen = __atomic_load_n(&mh_select_gen, __ATOMIC_RELAXED);
     ctx->blocked_client = NULL;
     RedisModuleString **argv = mh_make_argv(buf, lens, argc);
     mh_module *prev = mh_current_module;
@@ -411,7 +412,10 @@ static int RM_GetSelectedDb(RedisModuleCtx *ctx) {
  * an out-of-range id. Context: any. Crossing: goSelectDb. */
 static int RM_SelectDb(RedisModuleCtx *ctx, int newid) {
     int rc = goSelectDb(ctx->client, newid);
-    if (rc == REDISMODULE_OK) ctx->selected_db = newid;
+    if (rc == REDISMODULE_OK) {
+        ctx->selected_db = newid;
+        ctx->db_gen = __atomic_add_fetch(&mh_select_gen, 1, __ATOMIC_RELAXED);
+    }
     return rc;
 }
 

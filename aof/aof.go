@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"modhost/engine"
@@ -64,9 +65,11 @@ type AOF struct {
 	rewrites    int64
 	consecFails int64
 	lastWriteOK bool
-	size        int64
-	baseSize    int64
-	stop        chan struct{}
+	// lastWriteErr is why the last write or fsync failed (MISCONF text).
+	lastWriteErr error
+	size         int64
+	baseSize     int64
+	stop         chan struct{}
 }
 
 // New creates the AOF state for eng; nothing is opened yet.
@@ -168,6 +171,7 @@ func (a *AOF) write(b []byte) {
 			a.logf(true, "Error writing to the AOF file: %s", errText(err))
 		}
 		a.lastWriteOK = false
+		a.lastWriteErr = err
 		return
 	}
 	if !a.lastWriteOK {
@@ -178,6 +182,7 @@ func (a *AOF) write(b []byte) {
 		if err := a.f.Sync(); err != nil {
 			a.logf(true, "Can't persist append only file: fsync: %s", errText(err))
 			a.lastWriteOK = false
+			a.lastWriteErr = err
 		}
 		return
 	}
@@ -611,4 +616,29 @@ func (a *AOF) Cron(percentage int64, minSize int64) {
 		a.logf(false, "Starting automatic rewriting of AOF on %d%% growth", growth)
 		_ = a.StartRewrite(false)
 	}
+}
+
+// DiskError returns the MISCONF text write commands get while the AOF is
+// on and its last write or fsync failed, or "". Lock held.
+func (a *AOF) DiskError() string {
+	if !a.enabled || a.lastWriteOK {
+		return ""
+	}
+	return "MISCONF Errors writing to the AOF file: " + strerror(a.lastWriteErr)
+}
+
+// strerror renders err as C's strerror does: the errno text with a
+// capital first letter.
+func strerror(err error) string {
+	var errno syscall.Errno
+	t := "Unknown error"
+	if errors.As(err, &errno) {
+		t = errno.Error()
+	} else if err != nil {
+		t = errText(err)
+	}
+	if t != "" {
+		t = strings.ToUpper(t[:1]) + t[1:]
+	}
+	return t
 }

@@ -21,6 +21,8 @@ func (in *Instance) setupReplication() *repl.Repl {
 		BacklogSize: func() int64 { return int64(cfg.Memory("repl-backlog-size")) },
 		PingPeriod:  func() int64 { return cfg.Int("repl-ping-replica-period") },
 		ReadOnly:    func() bool { return cfg.Bool("replica-read-only") },
+		ServeStale:  func() bool { return cfg.Bool("replica-serve-stale-data") },
+		MinReplicas: func() (int64, int64) { return cfg.Int("min-replicas-to-write"), cfg.Int("min-replicas-max-lag") },
 		SaveOptions: func() rdb.SaveOptions {
 			opt := aofSaveOptions(eng, p)
 			opt.AOFBase = false
@@ -49,7 +51,7 @@ func (in *Instance) setupReplication() *repl.Repl {
 		},
 	})
 	commands.SetReplication(eng.Commands, r)
-	eng.WriteGuard = r.WriteGuard
+	eng.CommandGuard = r.CommandGuard
 	eng.Info.AddInfoSection(engine.InfoSection{Name: "replication", Default: true, Write: r.WriteInfo})
 	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, r.ClientClosed)
 	in.Srv.Cron = append(in.Srv.Cron, r.Cron)

@@ -244,18 +244,18 @@ func AbsoluteExpiry(args [][]byte, now int64) [][]byte {
 	return args
 }
 
-// isWrite reports whether cmd writes: a write command, or an EXEC whose
-// queued commands include one.
-func isWrite(c *Client, cmd *Spec) bool {
-	if cmd.Flags&FlagWrite != 0 {
-		return true
-	}
+// CallFlags reports whether running cmd for c writes, and whether it
+// is refused on a stale replica: for EXEC, whether any queued command
+// writes or lacks the stale flag, as Redis judges a transaction.
+func CallFlags(c *Client, cmd *Spec) (write, denyStale bool) {
+	write = cmd.Flags&FlagWrite != 0
+	denyStale = cmd.Flags&FlagStale == 0
 	if cmd.Parent == nil && cmd.Name == "exec" {
+		denyStale = false
 		for _, q := range c.Multi {
-			if q.Cmd.Flags&FlagWrite != 0 {
-				return true
-			}
+			write = write || q.Cmd.Flags&FlagWrite != 0
+			denyStale = denyStale || q.Cmd.Flags&FlagStale == 0
 		}
 	}
-	return false
+	return write, denyStale
 }

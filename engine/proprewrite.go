@@ -95,6 +95,16 @@ func rewriteForProp(s *Server, db *keyspace.DB, cmd *Spec, args [][]byte, reply 
 		}
 	case "lmpop", "blmpop", "zmpop", "bzmpop":
 		return rewriteMpop(name, args, reply)
+	case "xadd":
+		return rewriteXadd(db, args, reply)
+	case "xtrim":
+		out := append([][]byte(nil), args...)
+		rewriteTrimArgs(out, 2, streamAt(db, args[1]))
+		return [][][]byte{out}
+	case "xreadgroup":
+		return rewriteXreadgroup(db, args, reply)
+	case "xclaim", "xautoclaim":
+		return rewriteXclaim(db, name, args, reply)
 	}
 	return [][][]byte{args}
 }

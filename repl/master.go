@@ -32,6 +32,10 @@ type Config struct {
 	PingPeriod func() int64
 	// ReadOnly is replica-read-only.
 	ReadOnly func() bool
+	// ServeStale is replica-serve-stale-data.
+	ServeStale func() bool
+	// MinReplicas is min-replicas-to-write and min-replicas-max-lag.
+	MinReplicas func() (n, lag int64)
 	// SaveOptions are the RDB settings of the snapshot sent to replicas.
 	SaveOptions func() rdb.SaveOptions
 	// LoadOptions are the RDB settings used to load a master's snapshot.

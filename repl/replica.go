@@ -59,13 +59,39 @@ func (l *link) roleState() string {
 // IsReplica reports whether a master is configured.
 func (r *Repl) IsReplica() bool { return r.link != nil }
 
-// WriteGuard is the engine's write check: a read-only replica refuses
-// writes from its normal clients.
-func (r *Repl) WriteGuard(c *engine.Client) string {
-	if r.link == nil || (r.cfg.ReadOnly != nil && !r.cfg.ReadOnly()) {
+// CommandGuard is the engine's replication check of a command from a
+// normal client, in Redis's order: NOREPLICAS when min-replicas-to-write
+// good replicas are missing, READONLY on a read-only replica, MASTERDOWN
+// on a replica whose link is down with replica-serve-stale-data no.
+func (r *Repl) CommandGuard(c *engine.Client, cmd *engine.Spec) string {
+	write, denyStale := engine.CallFlags(c, cmd)
+	if write && r.link == nil && r.cfg.MinReplicas != nil {
+		if n, lag := r.cfg.MinReplicas(); n > 0 && lag > 0 && r.goodReplicas(lag) < n {
+			return "NOREPLICAS Not enough good replicas to write."
+		}
+	}
+	if r.link == nil {
 		return ""
 	}
-	return "READONLY You can't write against a read only replica."
+	if write && (r.cfg.ReadOnly == nil || r.cfg.ReadOnly()) {
+		return "READONLY You can't write against a read only replica."
+	}
+	if denyStale && r.link.state != linkConnected && r.cfg.ServeStale != nil && !r.cfg.ServeStale() {
+		return "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."
+	}
+	return ""
+}
+
+// goodReplicas counts online replicas whose last ACK is at most lag
+// seconds old.
+func (r *Repl) goodReplicas(lag int64) int64 {
+	var n int64
+	for _, rp := range r.replicas {
+		if rp.state == stateOnline && int64(time.Since(rp.ackTime).Seconds()) <= lag {
+			n++
+		}
+	}
+	return n
 }
 
 // ReplicaOf is REPLICAOF / SLAVEOF host port | NO ONE. Lock held.

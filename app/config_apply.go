@@ -42,6 +42,11 @@ func syncSettings(cfg *config.Config, s *engine.Settings) {
 	s.MaxMemoryPolicy = cfg.String("maxmemory-policy")
 }
 
+// syncLFU tells the keyspace which access bookkeeping the policy uses.
+func syncLFU(cfg *config.Config, ks *keyspace.Keyspace) {
+	ks.LFU = strings.HasSuffix(cfg.String("maxmemory-policy"), "-lfu")
+}
+
 func setInt(p *int, v int) {
 	if *p != v {
 		*p = v
@@ -67,6 +72,8 @@ var encodingVars = map[string]*int{
 	"list-max-listpack-size":    &keyspace.ListMaxListpackSize,
 	"stream-node-max-bytes":     &keyspace.StreamNodeMaxBytes,
 	"stream-node-max-entries":   &keyspace.StreamNodeMaxEntries,
+	"lfu-log-factor":            &keyspace.LFULogFactor,
+	"lfu-decay-time":            &keyspace.LFUDecayTime,
 }
 
 // Texts CONFIG SET shows when a new port or bind cannot be listened on.
@@ -109,9 +116,11 @@ func (in *Instance) applyConfig() {
 	}
 
 	syncSettings(cfg, &eng.Settings)
+	syncLFU(cfg, eng.KS)
 	for _, name := range settingNames {
 		cfg.OnApply(name, func(_, _ string) error {
 			syncSettings(cfg, &eng.Settings)
+			syncLFU(cfg, eng.KS)
 			return nil
 		})
 	}

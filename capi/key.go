@@ -891,3 +891,48 @@ func goZsetRangeStep(h C.uint64_t, dir C.int) C.int {
 	k.zpos = next
 	return 1
 }
+
+// Eviction bookkeeping (SetLRU/GetLRU/SetLFU/GetLFU). op: 0 set LRU idle
+// ms, 1 get LRU, 2 set LFU counter, 3 get LFU. Redis keeps idle times at
+// the LRU clock's one-second resolution, so they are whole seconds here
+// too.
+//
+//export goKeyEviction
+func goKeyEviction(h C.uint64_t, op C.int, in C.longlong, out *C.longlong) C.int {
+	defer guard("KeyEviction")
+	if out != nil {
+		*out = -1
+	}
+	k := getKey(h)
+	if k == nil {
+		return C.REDISMODULE_ERR
+	}
+	e := k.entry()
+	if e == nil {
+		return C.REDISMODULE_ERR
+	}
+	ks := k.db.Keyspace()
+	now := ks.Now()
+	switch op {
+	case 0:
+		if ks.LFU || in < 0 {
+			return C.REDISMODULE_ERR
+		}
+		e.Access = now - int64(in)/1000*1000
+	case 1:
+		if !ks.LFU {
+			*out = C.longlong(max(now-e.Access, 0) / 1000 * 1000)
+		}
+	case 2:
+		if !ks.LFU || in < 0 {
+			return C.REDISMODULE_ERR
+		}
+		e.Freq = uint8(min(in, 255))
+		e.Access = now
+	case 3:
+		if ks.LFU {
+			*out = C.longlong(keyspace.LFUDecayed(e, now))
+		}
+	}
+	return C.REDISMODULE_OK
+}

@@ -691,7 +691,7 @@ func cmdObjectFreq(c *engine.Ctx) {
 		c.Error(msgFreqNotLFU)
 		return
 	}
-	c.W.Int(int64(e.Freq))
+	c.W.Int(int64(keyspace.LFUDecayed(e, c.S.KS.Now())))
 }
 
 func cmdObjectHelp(c *engine.Ctx) {

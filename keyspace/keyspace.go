@@ -121,6 +121,9 @@ type Keyspace struct {
 	Dirty int64
 	// ExpiredKeys counts keys removed by expiry (INFO expired_keys).
 	ExpiredKeys int64
+	// LFU is set under an -lfu maxmemory-policy: lookups then update the
+	// entries' LFU counters instead of their access times (lfu.go).
+	LFU bool
 	// NoTouch makes Lookup leave access times alone (CLIENT NO-TOUCH);
 	// the engine sets it around such a client's commands.
 	NoTouch bool
@@ -203,7 +206,7 @@ func (db *DB) Lookup(key string) *Entry {
 		return nil
 	}
 	if !db.ks.NoTouch {
-		e.Access = db.ks.Now()
+		db.ks.touch(e)
 	}
 	return e
 }
@@ -220,7 +223,7 @@ func (db *DB) LookupBytes(key []byte) *Entry {
 		return db.Lookup(string(key))
 	}
 	if !db.ks.NoTouch {
-		e.Access = db.ks.Now()
+		db.ks.touch(e)
 	}
 	return e
 }
@@ -289,7 +292,7 @@ func (db *DB) set(key string, v Value, keepTTL bool) *Entry {
 		}
 		return old
 	}
-	e := &Entry{Val: v, Access: now}
+	e := &Entry{Val: v, Access: now, Freq: lfuInitVal}
 	db.keys.Set(key, e)
 	db.added(key)
 	return e

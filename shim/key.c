@@ -579,3 +579,39 @@ static int RM_ZsetRangePrev(RedisModuleKey *key) {
     if (!key || !key->zset_iter) return 0;
     return goZsetRangeStep(key->handle, -1);
 }
+
+/* ---- eviction bookkeeping ---------------------------------------------- */
+
+/* Sets the key's idle time (ms, kept at one-second resolution) for LRU
+ * eviction. REDISMODULE_ERR for an empty key, a negative time or an LFU
+ * maxmemory-policy. Context: lock held. Crossing: goKeyEviction. */
+static int RM_SetLRU(RedisModuleKey *key, mstime_t lru_idle) {
+    return goKeyEviction(key->handle, 0, lru_idle, NULL);
+}
+
+/* Stores the key's idle time in ms in *lru_idle, or -1 under an LFU
+ * policy. REDISMODULE_ERR (and -1) for an empty key.
+ * Context: lock held. Crossing: goKeyEviction. */
+static int RM_GetLRU(RedisModuleKey *key, mstime_t *lru_idle) {
+    long long v = -1;
+    int rc = goKeyEviction(key->handle, 1, 0, &v);
+    *lru_idle = v;
+    return rc;
+}
+
+/* Sets the key's logarithmic access counter (0-255) for LFU eviction.
+ * REDISMODULE_ERR for an empty key or when the policy is not LFU.
+ * Context: lock held. Crossing: goKeyEviction. */
+static int RM_SetLFU(RedisModuleKey *key, long long lfu_freq) {
+    return goKeyEviction(key->handle, 2, lfu_freq, NULL);
+}
+
+/* Stores the key's decayed access counter in *lfu_freq, or -1 when the
+ * policy is not LFU. REDISMODULE_ERR (and -1) for an empty key.
+ * Context: lock held. Crossing: goKeyEviction. */
+static int RM_GetLFU(RedisModuleKey *key, long long *lfu_freq) {
+    long long v = -1;
+    int rc = goKeyEviction(key->handle, 3, 0, &v);
+    *lfu_freq = v;
+    return rc;
+}

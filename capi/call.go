@@ -61,6 +61,16 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		}
 		return nil, e
 	}
+	if h.filtersActive() {
+		// Filters see RM_Call lines too, as the module's call client.
+		var id int64
+		if m != nil {
+			id = m.callClient().ID
+		}
+		if args = runFilters(id, args); len(args) == 0 {
+			return fail(syscall.ENOENT, "ERR unknown command '', with args beginning with: ")
+		}
+	}
 	cmd, msg := eng.Lookup(args)
 	if cmd == nil {
 		if strings.HasPrefix(msg, "ERR wrong number") {

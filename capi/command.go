@@ -18,6 +18,8 @@ type moduleCommand struct {
 	c *C.RedisModuleCommand
 	// id is what C stores to refer back to the Spec.
 	id uint64
+	// info is what SetCommandInfo set beyond the Spec's own fields.
+	info cmdInfo
 }
 
 // commandFlags maps CreateCommand's flag words to engine flags. The
@@ -73,23 +75,47 @@ func (m *Module) createCommand(parentID uint64, name string, c *C.RedisModuleCom
 	if !ok {
 		return 0
 	}
-	if strings.ContainsAny(name, " |") && parentID == 0 {
+	// Redis's isCommandNameValid.
+	if strings.ContainsAny(name, " \r\n|@=,") {
 		return 0
 	}
 	nextCommandID++
 	mc := &moduleCommand{m: m, c: c, id: nextCommandID}
+	// Default arities as in Redis: -1, or -2 for a container (no
+	// function) and for every subcommand; SetCommandInfo may change them.
+	arity := -1
+	if parentID != 0 || !commandHasFunc(c) {
+		arity = -2
+	}
 	spec := &engine.Spec{
 		Name:    name,
-		Arity:   -1,
+		Arity:   arity,
 		Flags:   f,
-		First:   first,
-		Last:    last,
-		Step:    step,
 		Module:  m.Name,
 		Private: mc,
 	}
+	if first != 0 {
+		// The legacy triple becomes a key spec with full-access flags.
+		ks := engine.KeySpec{Flags: append([]string(nil), engine.FullAccessKeyFlags...), Index: first, LastKey: last, KeyStep: step}
+		if last >= 0 {
+			ks.LastKey = last - first
+		}
+		if f&engine.FlagModuleGetKeys != 0 {
+			ks.Flags = append(ks.Flags, "variable_flags")
+		}
+		spec.KeySpecs = []engine.KeySpec{ks}
+	}
+	engine.PopulateLegacyRange(spec)
 	if f&engine.FlagModuleGetKeys != 0 {
-		spec.GetKeys = func(args [][]byte) []int { return m.host.getKeysAPI(mc, args) }
+		spec.GetKeysWithFlags = func(args [][]byte) []engine.KeyRef { return m.host.getKeysAPI(mc, args) }
+		spec.GetKeys = func(args [][]byte) []int {
+			refs := m.host.getKeysAPI(mc, args)
+			out := make([]int, len(refs))
+			for i, r := range refs {
+				out[i] = r.Pos
+			}
+			return out
+		}
 	}
 	spec.Run = func(ctx *engine.Ctx) { m.host.invoke(mc, ctx) }
 	if parentID != 0 {
@@ -97,10 +123,13 @@ func (m *Module) createCommand(parentID uint64, name string, c *C.RedisModuleCom
 		if parent == nil || parent.Parent != nil {
 			return 0
 		}
+		// A container is a pure container: it has no function of its own.
+		if pmc, ok := parent.Private.(*moduleCommand); !ok || commandHasFunc(pmc.c) {
+			return 0
+		}
 		if !m.host.Eng.Commands.AddSub(parent, spec) {
 			return 0
 		}
-		// A container command answers unknown subcommands itself.
 	} else if !m.host.Eng.Commands.TryAdd(spec) {
 		return 0
 	}
@@ -128,16 +157,18 @@ func (h *Host) invoke(mc *moduleCommand, ctx *engine.Ctx) {
 	}
 }
 
-// getKeysAPI asks a getkeys-api command for its keys (COMMAND GETKEYS).
-func (h *Host) getKeysAPI(mc *moduleCommand, args [][]byte) []int {
+// getKeysAPI asks a getkeys-api command for its keys and their flags
+// (COMMAND GETKEYS, RedisModule_GetCommandKeys, ACL checks).
+func (h *Host) getKeysAPI(mc *moduleCommand, args [][]byte) []engine.KeyRef {
 	buf, lens := flatten(args)
 	var res C.mh_call_result
 	C.mh_invoke_cmd(mc.c, 0, 2, 0, 0, bufPtr(buf), lensPtr(lens), C.int(len(args)), C.MH_CTX_KEYS_POS_REQ, &res)
-	out := make([]int, int(res.nkeys))
+	out := make([]engine.KeyRef, int(res.nkeys))
 	if res.nkeys > 0 {
 		keys := unsafe.Slice(res.keys, int(res.nkeys))
+		flags := unsafe.Slice(res.keys_flags, int(res.nkeys))
 		for i, k := range keys {
-			out[i] = int(k)
+			out[i] = engine.KeyRef{Pos: int(k), Flags: engine.KeyFlagWords(uint64(uint32(flags[i])))}
 		}
 	}
 	return out

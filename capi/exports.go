@@ -9,6 +9,7 @@ package capi
 import "C"
 
 import (
+	"strings"
 	"unsafe"
 
 	"modhost/engine"
@@ -64,7 +65,12 @@ func goGetCommand(handle C.uint64_t, name *C.char) *C.RedisModuleCommand {
 	if m == nil {
 		return nil
 	}
-	s := m.host.Eng.Commands.Lookup([]byte(C.GoString(name)))
+	// "container|sub" names a subcommand, as in Redis's lookup by name.
+	parent, sub, isSub := strings.Cut(C.GoString(name), "|")
+	s := m.host.Eng.Commands.Lookup([]byte(parent))
+	if s != nil && isSub {
+		s = s.Subs[strings.ToLower(sub)]
+	}
 	if s == nil {
 		return nil
 	}

@@ -48,6 +48,7 @@ func NewHost(eng *engine.Server, log Logger) *Host {
 	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, func(c *engine.Client) { unregisterClient(c) })
 	h.registerModuleCommand()
 	h.registerIntrospection()
+	h.registerCommandDocs()
 	h.initEvents()
 	prev := eng.KS.Hooks.Removed
 	eng.KS.Hooks.Removed = func(db *keyspace.DB, key string, e *keyspace.Entry, why int) {

@@ -149,8 +149,10 @@ func (h *Host) Unload(name string) error {
 	return nil
 }
 
-// unregisterAll removes the commands a module registered.
+// unregisterAll removes the commands and command filters a module
+// registered.
 func (m *Module) unregisterAll() {
+	m.dropFilters()
 	for _, s := range m.commands {
 		if s.Parent == nil {
 			m.host.Eng.Commands.Remove(s.Name)
@@ -203,8 +205,8 @@ func stringsToBytes(ss []string) [][]byte {
 func (h *Host) InfoLines() []string {
 	var out []string
 	for _, m := range h.order {
-		out = append(out, fmt.Sprintf("module:name=%s,ver=%d,api=%d,filters=0,usedby=[],using=[],options=[%s]",
-			m.Name, m.Ver, m.APIVer, moduleOptionNames(m.Options)))
+		out = append(out, fmt.Sprintf("module:name=%s,ver=%d,api=%d,filters=%d,usedby=[],using=[],options=[%s]",
+			m.Name, m.Ver, m.APIVer, m.filterCount(), moduleOptionNames(m.Options)))
 	}
 	return out
 }

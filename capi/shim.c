@@ -31,6 +31,8 @@ void mh_api_missing(const char *name);
 #include "../shim/info.c"
 #include "../shim/modconfig.c"
 #include "../shim/misc.c"
+#include "../shim/cmdinfo.c"
+#include "../shim/filter.c"
 #include "../shim/table.c"
 
 /* Coverage listing for --api-coverage and the load log. */

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "34bef519bf36f8d541546288939b9516c63e65c3e9cf22410975ed5f6613786f"
+const shimSum = "dc1dbf63d0df5aa42b6ee4c3c88d9e8037f28ac6c22ac686028c99615b9fbc08"

@@ -947,6 +947,11 @@ func commandCategories(sp *engine.Spec) []string {
 	for _, a := range sp.ACL {
 		has[strings.TrimPrefix(strings.ToLower(a), "@")] = true
 	}
+	if sp.Module != "" {
+		// Module commands have only the categories the module set
+		// (RedisModule_SetCommandACLCategories); none are implied.
+		return orderedCategories(has)
+	}
 	if sp.Flags&engine.FlagWrite != 0 {
 		has["write"] = true
 	}
@@ -968,6 +973,11 @@ func commandCategories(sp *engine.Spec) []string {
 	if !has["fast"] {
 		has["slow"] = true
 	}
+	return orderedCategories(has)
+}
+
+// orderedCategories lists the categories in has in Redis's order.
+func orderedCategories(has map[string]bool) []string {
 	var out []string
 	for _, c := range aclCategoryOrder {
 		if has[c] {
@@ -980,7 +990,7 @@ func commandCategories(sp *engine.Spec) []string {
 // movableKeys reports whether the command's key positions depend on its
 // arguments.
 func movableKeys(sp *engine.Spec) bool {
-	if sp.GetKeys != nil || sp.Flags&engine.FlagModuleGetKeys != 0 {
+	if sp.GetKeys != nil || sp.Flags&(engine.FlagModuleGetKeys|engine.FlagMovableKeys) != 0 {
 		return true
 	}
 	for _, ks := range sp.KeySpecs {
@@ -1086,7 +1096,7 @@ func writeKeySpec(c *engine.Ctx, ks engine.KeySpec) {
 	w.Map(2)
 	w.BulkString("type")
 	switch {
-	case ks.Unknown:
+	case ks.Unknown || ks.UnknownBegin:
 		w.BulkString("unknown")
 		w.BulkString("spec")
 		w.Map(0)
@@ -1109,7 +1119,7 @@ func writeKeySpec(c *engine.Ctx, ks engine.KeySpec) {
 	w.Map(2)
 	w.BulkString("type")
 	switch {
-	case ks.Unknown:
+	case ks.Unknown || ks.UnknownFind:
 		w.BulkString("unknown")
 		w.BulkString("spec")
 		w.Map(0)
@@ -1348,6 +1358,10 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 	if sp != nil && len(sp.Subs) > 0 && len(args) >= 2 {
 		sp = sp.Subs[strings.ToLower(string(args[1]))]
 	}
+	if sp != nil && sp.Module != "" {
+		moduleGetKeys(c, sp, args, withFlags)
+		return
+	}
 	switch {
 	case sp == nil:
 		c.Error(msgInvalidCommand)
@@ -1379,7 +1393,7 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 			keys = append(keys, keyRef{p, flags})
 		}
 	}
-	if fn := variableKeyFlags[sp.FullName()]; fn != nil {
+	if fn := engine.VariableKeyFlags[sp.FullName()]; fn != nil {
 		for i := range keys {
 			keys[i].flags = fn(args)
 		}
@@ -1407,17 +1421,52 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 	}
 }
 
-// variableKeyFlags computes the key flags of commands whose key spec says
-// variable_flags, as Redis's per-command getkeys functions do.
-var variableKeyFlags = map[string]func(args [][]byte) []string{
-	"set": func(args [][]byte) []string {
-		for _, a := range args[3:] {
+// The key flags of commands whose key spec says variable_flags, as
+// Redis's per-command getkeys functions compute them.
+func init() {
+	engine.VariableKeyFlags["set"] = func(args [][]byte) []string {
+		for _, a := range args[min(3, len(args)):] {
 			if strings.EqualFold(string(a), "get") {
 				return []string{"RW", "access", "update"}
 			}
 		}
 		return []string{"OW", "update"}
-	},
+	}
+}
+
+// moduleGetKeys is COMMAND GETKEYS / GETKEYSANDFLAGS for a module command,
+// through the engine's Redis-exact key-spec evaluation.
+func moduleGetKeys(c *engine.Ctx, sp *engine.Spec, args [][]byte, withFlags bool) {
+	switch {
+	case !sp.HasKeys():
+		c.Error(msgNoKeyArgs)
+		return
+	case (sp.Arity > 0 && sp.Arity != len(args)) || len(args) < -sp.Arity:
+		c.Error(msgInvalidArgCount)
+		return
+	}
+	keys := sp.KeysWithFlags(args)
+	if len(keys) == 0 {
+		if sp.Flags&engine.FlagNoMandatoryKeys != 0 {
+			c.W.Array(0)
+		} else {
+			c.Error(msgInvalidArgsForCmd)
+		}
+		return
+	}
+	c.W.Array(len(keys))
+	for _, k := range keys {
+		if !withFlags {
+			c.W.Bulk(args[k.Pos])
+			continue
+		}
+		c.W.Array(2)
+		c.W.Bulk(args[k.Pos])
+		c.W.Set(len(k.Flags))
+		for _, f := range k.Flags {
+			c.W.Simple(f)
+		}
+	}
 }
 
 func anyUnknownSpec(list []engine.KeySpec) bool {

@@ -53,10 +53,13 @@ type Server struct {
 	CallDepth int
 	// prop is the execution unit being collected (propagate.go).
 	prop propState
-	// CommandGuard, when set, may refuse a command from a normal client
-	// with an error text: replication's NOREPLICAS, READONLY and
-	// MASTERDOWN (see CallFlags).
-	CommandGuard func(c *Client, cmd *Spec) string
+	// WriteGuard, when set, may refuse a write command (or an EXEC with
+	// queued writes) from a normal client with an error text: a read-only
+	// replica's READONLY.
+	WriteGuard func(c *Client) string
+	// CommandFilter, when set, may rewrite a client's command line before
+	// lookup (module command filters, engine/filter.go).
+	CommandFilter func(c *Client, args [][]byte) [][]byte
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
 	watchers   map[readyKey][]*Client
@@ -217,6 +220,12 @@ func (s *Server) countError(msg string) {
 // reply goes to c.W.
 func (s *Server) Exec(c *Client, args [][]byte) {
 	start := len(c.W.Buf)
+	if s.CommandFilter != nil {
+		if args = s.filterArgs(c, args); len(args) == 0 {
+			s.rejectCmd(c, "ERR unknown command '', with args beginning with: ")
+			return
+		}
+	}
 	s.exec(c, args, true)
 	// CLIENT REPLY OFF / SKIP drop what the command wrote; SKIP lasts for
 	// the one command after CLIENT REPLY SKIP.
@@ -331,8 +340,8 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		s.rejectResolved(c, cmd, "NOAUTH Authentication required.")
 		return
 	}
-	if s.CommandGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 {
-		if msg := s.CommandGuard(c, cmd); msg != "" {
+	if s.WriteGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 && isWrite(c, cmd) {
+		if msg := s.WriteGuard(c); msg != "" {
 			s.rejectResolved(c, cmd, msg)
 			return
 		}
@@ -529,14 +538,7 @@ func (s *Server) run(ctx *Ctx) {
 // itself (its commands are), nor are module commands (they replicate what
 // they choose) or RM_Call's fake clients.
 func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64, replyStart int) {
-	// The depth drops after this command's ops are collected, so several
-	// ops of one outermost command stay one unit.
-	defer func() {
-		s.CallDepth--
-		if s.CallDepth == 0 && s.PropagateUnit != nil {
-			s.PropagateUnit()
-		}
-	}()
+	s.CallDepth--
 	if s.Propagate != nil && s.KS.Dirty != dirty && c.Flags&ClientFake == 0 &&
 		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
 		var reply []byte
@@ -544,10 +546,9 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64,
 			reply = c.W.Buf[replyStart:]
 		}
 		s.propagateRewritten(c.DB, cmd, args, reply)
-	} else if s.Propagate != nil && cmd.Parent == nil && cmd.Name == "publish" && c.Flags&ClientFake == 0 {
-		// PUBLISH changes nothing but goes to replicas (not the AOF), as
-		// Redis forces it outside cluster mode.
-		s.PropagateTo(c.DB.ID, args, PropRepl)
+	}
+	if s.CallDepth == 0 && s.PropagateUnit != nil {
+		s.PropagateUnit()
 	}
 }
 

@@ -38,6 +38,9 @@ const (
 	FlagNoAsyncLoading
 	FlagTouchesArbitraryKeys
 	FlagRandom
+	// FlagMovableKeys marks a module command whose keys the legacy triple
+	// cannot describe (set by PopulateLegacyRange).
+	FlagMovableKeys
 )
 
 // FlagNames maps flags to the words COMMAND INFO prints, in Redis's order.
@@ -71,6 +74,9 @@ type KeySpec struct {
 	KeyNumIdx int
 	FirstKey  int
 	Unknown   bool
+	// UnknownBegin and UnknownFind mark just one half of the spec as
+	// unknown (module key specs may say so separately).
+	UnknownBegin, UnknownFind bool
 }
 
 // Spec describes one command: the row of Redis's command table.
@@ -92,6 +98,9 @@ type Spec struct {
 	// GetKeys, when set, returns the key positions for args (commands whose
 	// keys the positions above cannot describe).
 	GetKeys func(args [][]byte) []int
+	// GetKeysWithFlags, when set, answers for the command's keys with
+	// their flags (a module's getkeys-api); see KeysWithFlags.
+	GetKeysWithFlags func(args [][]byte) []KeyRef
 	// Subs holds subcommands by lower-case name.
 	Subs map[string]*Spec
 	// Parent is set for subcommands.

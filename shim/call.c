@@ -449,8 +449,11 @@ static RedisModuleCallReply *RM_Call(RedisModuleCtx *ctx, const char *cmdname, c
     char *out = NULL;
     size_t outlen = 0;
     uint64_t promise = 0;
+    /* Command filters registered with NOSELF skip this module's calls. */
+    if (ctx->module) ctx->module->in_call++;
     int err = goCall(ctx->module ? ctx->module->handle : 0, ctx->client, ctx->resp, ctx->selected_db,
                      a.data.data, a.lens, a.argc, flags, &out, &outlen, &promise);
+    if (ctx->module) ctx->module->in_call--;
     mh_argbuild_free(&a);
     if (err) {
         errno = err;

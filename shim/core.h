@@ -40,6 +40,7 @@ typedef struct mh_module {
     char **missing;
     int nmissing;
     int in_onload;
+    int in_call;         /* RM_Call nesting (CMDFILTER_NOSELF) */
 } mh_module;
 
 /* ---- strings ------------------------------------------------------------ */

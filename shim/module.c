@@ -165,7 +165,14 @@ void mh_invoke_cmd(RedisModuleCommand *cmd, uint64_t client, int resp, uint64_t 
     RedisModuleString **argv = mh_make_argv(buf, lens, argc);
     mh_module *prev = mh_current_module;
     mh_current_module = cmd->module;
-    int rc = cmd->func(ctx, argv, argc);
+    /* A container without subcommands has no function to run. */
+    int rc = REDISMODULE_OK;
+    if (cmd->func) {
+        rc = cmd->func(ctx, argv, argc);
+    } else if (!(flags & MH_CTX_KEYS_POS_REQ)) {
+        static const char nofunc[] = "-ERR this command has no implementation of its own\r\n";
+        mh_reply_raw(ctx, nofunc, sizeof(nofunc) - 1);
+    }
     mh_current_module = prev;
     mh_ctx_autofree(ctx);
     mh_pool_free(ctx);
@@ -282,8 +289,12 @@ static void RM_KeyAtPosWithFlags(RedisModuleCtx *ctx, int pos, int flags) {
     ctx->nkeys++;
 }
 
-/* Records argument pos as a key (no flags). Context: command. Crossing: none. */
-static void RM_KeyAtPos(RedisModuleCtx *ctx, int pos) { RM_KeyAtPosWithFlags(ctx, pos, 0); }
+/* Records argument pos as a key with full-access flags (RW, ACCESS,
+ * UPDATE), as Redis assumes for keys reported without flags.
+ * Context: command. Crossing: none. */
+static void RM_KeyAtPos(RedisModuleCtx *ctx, int pos) {
+    RM_KeyAtPosWithFlags(ctx, pos, REDISMODULE_CMD_KEY_RW | REDISMODULE_CMD_KEY_ACCESS | REDISMODULE_CMD_KEY_UPDATE);
+}
 
 /* Name of the command being executed, as registered.
  * Context: command. Crossing: none. */

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 291 of the 354 names in redismodule.h are
+ * named here are already defined. 307 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -78,6 +78,18 @@ typedef void *(*mh_sig_Calloc)(size_t nmemb, size_t size);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Calloc), mh_sig_Calloc), "RM_Calloc signature differs from redismodule.h");
 typedef void (*mh_sig_CloseKey)(RedisModuleKey *kp);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CloseKey), mh_sig_CloseKey), "RM_CloseKey signature differs from redismodule.h");
+typedef int (*mh_sig_CommandFilterArgDelete)(RedisModuleCommandFilterCtx *fctx, int pos);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CommandFilterArgDelete), mh_sig_CommandFilterArgDelete), "RM_CommandFilterArgDelete signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_CommandFilterArgGet)(RedisModuleCommandFilterCtx *fctx, int pos);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CommandFilterArgGet), mh_sig_CommandFilterArgGet), "RM_CommandFilterArgGet signature differs from redismodule.h");
+typedef int (*mh_sig_CommandFilterArgInsert)(RedisModuleCommandFilterCtx *fctx, int pos, RedisModuleString *arg);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CommandFilterArgInsert), mh_sig_CommandFilterArgInsert), "RM_CommandFilterArgInsert signature differs from redismodule.h");
+typedef int (*mh_sig_CommandFilterArgReplace)(RedisModuleCommandFilterCtx *fctx, int pos, RedisModuleString *arg);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CommandFilterArgReplace), mh_sig_CommandFilterArgReplace), "RM_CommandFilterArgReplace signature differs from redismodule.h");
+typedef int (*mh_sig_CommandFilterArgsCount)(RedisModuleCommandFilterCtx *fctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CommandFilterArgsCount), mh_sig_CommandFilterArgsCount), "RM_CommandFilterArgsCount signature differs from redismodule.h");
+typedef unsigned long long (*mh_sig_CommandFilterGetClientId)(RedisModuleCommandFilterCtx *fctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CommandFilterGetClientId), mh_sig_CommandFilterGetClientId), "RM_CommandFilterGetClientId signature differs from redismodule.h");
 typedef int (*mh_sig_CreateCommand)(RedisModuleCtx *ctx, const char *name, RedisModuleCmdFunc cmdfunc, const char *strflags, int firstkey, int lastkey, int keystep);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateCommand), mh_sig_CreateCommand), "RM_CreateCommand signature differs from redismodule.h");
 typedef RedisModuleType *(*mh_sig_CreateDataType)(RedisModuleCtx *ctx, const char *name, int encver, RedisModuleTypeMethods *typemethods);
@@ -204,6 +216,10 @@ typedef size_t (*mh_sig_GetClusterSize)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClusterSize), mh_sig_GetClusterSize), "RM_GetClusterSize signature differs from redismodule.h");
 typedef RedisModuleCommand *(*mh_sig_GetCommand)(RedisModuleCtx *ctx, const char *name);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCommand), mh_sig_GetCommand), "RM_GetCommand signature differs from redismodule.h");
+typedef int *(*mh_sig_GetCommandKeys)(RedisModuleCtx *ctx, RedisModuleString **argv, int argc, int *num_keys);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCommandKeys), mh_sig_GetCommandKeys), "RM_GetCommandKeys signature differs from redismodule.h");
+typedef int *(*mh_sig_GetCommandKeysWithFlags)(RedisModuleCtx *ctx, RedisModuleString **argv, int argc, int *num_keys, int **out_flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCommandKeysWithFlags), mh_sig_GetCommandKeysWithFlags), "RM_GetCommandKeysWithFlags signature differs from redismodule.h");
 typedef int (*mh_sig_GetContextFlags)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFlags), mh_sig_GetContextFlags), "RM_GetContextFlags signature differs from redismodule.h");
 typedef int (*mh_sig_GetContextFlagsAll)(void);
@@ -230,6 +246,10 @@ typedef const RedisModuleString *(*mh_sig_GetKeyNameFromModuleKey)(RedisModuleKe
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromModuleKey), mh_sig_GetKeyNameFromModuleKey), "RM_GetKeyNameFromModuleKey signature differs from redismodule.h");
 typedef int (*mh_sig_GetKeyspaceNotificationFlagsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyspaceNotificationFlagsAll), mh_sig_GetKeyspaceNotificationFlagsAll), "RM_GetKeyspaceNotificationFlagsAll signature differs from redismodule.h");
+typedef int (*mh_sig_GetLFU)(RedisModuleKey *key, long long *lfu_freq);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetLFU), mh_sig_GetLFU), "RM_GetLFU signature differs from redismodule.h");
+typedef int (*mh_sig_GetLRU)(RedisModuleKey *key, mstime_t *lru_idle);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetLRU), mh_sig_GetLRU), "RM_GetLRU signature differs from redismodule.h");
 typedef int (*mh_sig_GetModuleOptionsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleOptionsAll), mh_sig_GetModuleOptionsAll), "RM_GetModuleOptionsAll signature differs from redismodule.h");
 typedef const char *(*mh_sig_GetMyClusterID)(void);
@@ -376,6 +396,8 @@ typedef int (*mh_sig_RegisterBoolConfig)(RedisModuleCtx *ctx, const char *name, 
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterBoolConfig), mh_sig_RegisterBoolConfig), "RM_RegisterBoolConfig signature differs from redismodule.h");
 typedef void (*mh_sig_RegisterClusterMessageReceiver)(RedisModuleCtx *ctx, uint8_t type, RedisModuleClusterMessageReceiver callback);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterClusterMessageReceiver), mh_sig_RegisterClusterMessageReceiver), "RM_RegisterClusterMessageReceiver signature differs from redismodule.h");
+typedef RedisModuleCommandFilter *(*mh_sig_RegisterCommandFilter)(RedisModuleCtx *ctx, RedisModuleCommandFilterFunc cb, int flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterCommandFilter), mh_sig_RegisterCommandFilter), "RM_RegisterCommandFilter signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterEnumConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, const char **enum_values, const int *int_values, int num_enum_vals, RedisModuleConfigGetEnumFunc getfn, RedisModuleConfigSetEnumFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterEnumConfig), mh_sig_RegisterEnumConfig), "RM_RegisterEnumConfig signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterInfoFunc)(RedisModuleCtx *ctx, RedisModuleInfoFunc cb);
@@ -490,10 +512,18 @@ typedef int (*mh_sig_SetClientNameById)(uint64_t id, RedisModuleString *name);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetClientNameById), mh_sig_SetClientNameById), "RM_SetClientNameById signature differs from redismodule.h");
 typedef void (*mh_sig_SetClusterFlags)(RedisModuleCtx *ctx, uint64_t flags);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetClusterFlags), mh_sig_SetClusterFlags), "RM_SetClusterFlags signature differs from redismodule.h");
+typedef int (*mh_sig_SetCommandACLCategories)(RedisModuleCommand *command, const char *ctgrsflags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetCommandACLCategories), mh_sig_SetCommandACLCategories), "RM_SetCommandACLCategories signature differs from redismodule.h");
+typedef int (*mh_sig_SetCommandInfo)(RedisModuleCommand *command, const RedisModuleCommandInfo *info);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetCommandInfo), mh_sig_SetCommandInfo), "RM_SetCommandInfo signature differs from redismodule.h");
 typedef void (*mh_sig_SetDisconnectCallback)(RedisModuleBlockedClient *bc, RedisModuleDisconnectFunc callback);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetDisconnectCallback), mh_sig_SetDisconnectCallback), "RM_SetDisconnectCallback signature differs from redismodule.h");
 typedef int (*mh_sig_SetExpire)(RedisModuleKey *key, mstime_t expire);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetExpire), mh_sig_SetExpire), "RM_SetExpire signature differs from redismodule.h");
+typedef int (*mh_sig_SetLFU)(RedisModuleKey *key, long long lfu_freq);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetLFU), mh_sig_SetLFU), "RM_SetLFU signature differs from redismodule.h");
+typedef int (*mh_sig_SetLRU)(RedisModuleKey *key, mstime_t lru_idle);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetLRU), mh_sig_SetLRU), "RM_SetLRU signature differs from redismodule.h");
 typedef void (*mh_sig_SetModuleAttribs)(RedisModuleCtx *ctx, const char *name, int ver, int apiver);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleAttribs), mh_sig_SetModuleAttribs), "RM_SetModuleAttribs signature differs from redismodule.h");
 typedef void (*mh_sig_SetModuleOptions)(RedisModuleCtx *ctx, int options);
@@ -564,6 +594,8 @@ typedef int (*mh_sig_UnblockClient)(RedisModuleBlockedClient *bc, void *privdata
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_UnblockClient), mh_sig_UnblockClient), "RM_UnblockClient signature differs from redismodule.h");
 typedef int (*mh_sig_UnlinkKey)(RedisModuleKey *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_UnlinkKey), mh_sig_UnlinkKey), "RM_UnlinkKey signature differs from redismodule.h");
+typedef int (*mh_sig_UnregisterCommandFilter)(RedisModuleCtx *ctx, RedisModuleCommandFilter *filter);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_UnregisterCommandFilter), mh_sig_UnregisterCommandFilter), "RM_UnregisterCommandFilter signature differs from redismodule.h");
 typedef size_t (*mh_sig_ValueLength)(RedisModuleKey *kp);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ValueLength), mh_sig_ValueLength), "RM_ValueLength signature differs from redismodule.h");
 typedef int (*mh_sig_WrongArity)(RedisModuleCtx *ctx);
@@ -632,6 +664,12 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CallReplyVerbatim", (void *)RM_CallReplyVerbatim},
     {"RedisModule_Calloc", (void *)RM_Calloc},
     {"RedisModule_CloseKey", (void *)RM_CloseKey},
+    {"RedisModule_CommandFilterArgDelete", (void *)RM_CommandFilterArgDelete},
+    {"RedisModule_CommandFilterArgGet", (void *)RM_CommandFilterArgGet},
+    {"RedisModule_CommandFilterArgInsert", (void *)RM_CommandFilterArgInsert},
+    {"RedisModule_CommandFilterArgReplace", (void *)RM_CommandFilterArgReplace},
+    {"RedisModule_CommandFilterArgsCount", (void *)RM_CommandFilterArgsCount},
+    {"RedisModule_CommandFilterGetClientId", (void *)RM_CommandFilterGetClientId},
     {"RedisModule_CreateCommand", (void *)RM_CreateCommand},
     {"RedisModule_CreateDataType", (void *)RM_CreateDataType},
     {"RedisModule_CreateDict", (void *)RM_CreateDict},
@@ -695,6 +733,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetClusterNodesList", (void *)RM_GetClusterNodesList},
     {"RedisModule_GetClusterSize", (void *)RM_GetClusterSize},
     {"RedisModule_GetCommand", (void *)RM_GetCommand},
+    {"RedisModule_GetCommandKeys", (void *)RM_GetCommandKeys},
+    {"RedisModule_GetCommandKeysWithFlags", (void *)RM_GetCommandKeysWithFlags},
     {"RedisModule_GetContextFlags", (void *)RM_GetContextFlags},
     {"RedisModule_GetContextFlagsAll", (void *)RM_GetContextFlagsAll},
     {"RedisModule_GetContextFromIO", (void *)RM_GetContextFromIO},
@@ -708,6 +748,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetKeyNameFromIO", (void *)RM_GetKeyNameFromIO},
     {"RedisModule_GetKeyNameFromModuleKey", (void *)RM_GetKeyNameFromModuleKey},
     {"RedisModule_GetKeyspaceNotificationFlagsAll", (void *)RM_GetKeyspaceNotificationFlagsAll},
+    {"RedisModule_GetLFU", (void *)RM_GetLFU},
+    {"RedisModule_GetLRU", (void *)RM_GetLRU},
     {"RedisModule_GetModuleOptionsAll", (void *)RM_GetModuleOptionsAll},
     {"RedisModule_GetMyClusterID", (void *)RM_GetMyClusterID},
     {"RedisModule_GetNotifyKeyspaceEvents", (void *)RM_GetNotifyKeyspaceEvents},
@@ -781,6 +823,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_Realloc", (void *)RM_Realloc},
     {"RedisModule_RegisterBoolConfig", (void *)RM_RegisterBoolConfig},
     {"RedisModule_RegisterClusterMessageReceiver", (void *)RM_RegisterClusterMessageReceiver},
+    {"RedisModule_RegisterCommandFilter", (void *)RM_RegisterCommandFilter},
     {"RedisModule_RegisterEnumConfig", (void *)RM_RegisterEnumConfig},
     {"RedisModule_RegisterInfoFunc", (void *)RM_RegisterInfoFunc},
     {"RedisModule_RegisterNumericConfig", (void *)RM_RegisterNumericConfig},
@@ -838,8 +881,12 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_SetAbsExpire", (void *)RM_SetAbsExpire},
     {"RedisModule_SetClientNameById", (void *)RM_SetClientNameById},
     {"RedisModule_SetClusterFlags", (void *)RM_SetClusterFlags},
+    {"RedisModule_SetCommandACLCategories", (void *)RM_SetCommandACLCategories},
+    {"RedisModule_SetCommandInfo", (void *)RM_SetCommandInfo},
     {"RedisModule_SetDisconnectCallback", (void *)RM_SetDisconnectCallback},
     {"RedisModule_SetExpire", (void *)RM_SetExpire},
+    {"RedisModule_SetLFU", (void *)RM_SetLFU},
+    {"RedisModule_SetLRU", (void *)RM_SetLRU},
     {"RedisModule_SetModuleAttribs", (void *)RM_SetModuleAttribs},
     {"RedisModule_SetModuleOptions", (void *)RM_SetModuleOptions},
     {"RedisModule_SignalKeyAsReady", (void *)RM_SignalKeyAsReady},
@@ -875,6 +922,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_TryAlloc", (void *)RM_TryAlloc},
     {"RedisModule_UnblockClient", (void *)RM_UnblockClient},
     {"RedisModule_UnlinkKey", (void *)RM_UnlinkKey},
+    {"RedisModule_UnregisterCommandFilter", (void *)RM_UnregisterCommandFilter},
     {"RedisModule_ValueLength", (void *)RM_ValueLength},
     {"RedisModule_WrongArity", (void *)RM_WrongArity},
     {"RedisModule_Yield", (void *)RM_Yield},
@@ -893,8 +941,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 291;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 291, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 307;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 307, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -909,12 +957,6 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_CallReplyPromiseAbort",
     "RedisModule_CallReplyPromiseSetUnblockHandler",
     "RedisModule_ChannelAtPosWithFlags",
-    "RedisModule_CommandFilterArgDelete",
-    "RedisModule_CommandFilterArgGet",
-    "RedisModule_CommandFilterArgInsert",
-    "RedisModule_CommandFilterArgReplace",
-    "RedisModule_CommandFilterArgsCount",
-    "RedisModule_CommandFilterGetClientId",
     "RedisModule_CreateModuleUser",
     "RedisModule_DeauthenticateAndCloseClient",
     "RedisModule_DefragAlloc",
@@ -927,15 +969,11 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_Fork",
     "RedisModule_FreeModuleUser",
     "RedisModule_GetClientCertificate",
-    "RedisModule_GetCommandKeys",
-    "RedisModule_GetCommandKeysWithFlags",
     "RedisModule_GetCurrentUserName",
     "RedisModule_GetDbIdFromDefragCtx",
     "RedisModule_GetDbIdFromOptCtx",
     "RedisModule_GetKeyNameFromDefragCtx",
     "RedisModule_GetKeyNameFromOptCtx",
-    "RedisModule_GetLFU",
-    "RedisModule_GetLRU",
     "RedisModule_GetModuleUserACLString",
     "RedisModule_GetModuleUserFromUserName",
     "RedisModule_GetSharedAPI",
@@ -949,20 +987,14 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RdbStreamFree",
     "RedisModule_RedactClientCommandArgument",
     "RedisModule_RegisterAuthCallback",
-    "RedisModule_RegisterCommandFilter",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
     "RedisModule_SendChildHeartbeat",
-    "RedisModule_SetCommandACLCategories",
-    "RedisModule_SetCommandInfo",
     "RedisModule_SetContextUser",
-    "RedisModule_SetLFU",
-    "RedisModule_SetLRU",
     "RedisModule_SetModuleUserACL",
     "RedisModule_SetModuleUserACLString",
-    "RedisModule_UnregisterCommandFilter",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 63;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 47;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

@@ -53,10 +53,10 @@ type Server struct {
 	CallDepth int
 	// prop is the execution unit being collected (propagate.go).
 	prop propState
-	// WriteGuard, when set, may refuse a write command (or an EXEC with
-	// queued writes) from a normal client with an error text: a read-only
-	// replica's READONLY.
-	WriteGuard func(c *Client) string
+	// CommandGuard, when set, may refuse a command from a normal client
+	// with an error text: replication's NOREPLICAS, READONLY and
+	// MASTERDOWN (see CallFlags).
+	CommandGuard func(c *Client, cmd *Spec) string
 	// CommandFilter, when set, may rewrite a client's command line before
 	// lookup (module command filters, engine/filter.go).
 	CommandFilter func(c *Client, args [][]byte) [][]byte
@@ -340,8 +340,8 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		s.rejectResolved(c, cmd, "NOAUTH Authentication required.")
 		return
 	}
-	if s.WriteGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 && isWrite(c, cmd) {
-		if msg := s.WriteGuard(c); msg != "" {
+	if s.CommandGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 {
+		if msg := s.CommandGuard(c, cmd); msg != "" {
 			s.rejectResolved(c, cmd, msg)
 			return
 		}
@@ -538,7 +538,14 @@ func (s *Server) run(ctx *Ctx) {
 // itself (its commands are), nor are module commands (they replicate what
 // they choose) or RM_Call's fake clients.
 func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64, replyStart int) {
-	s.CallDepth--
+	// The depth drops after this command's ops are collected, so several
+	// ops of one outermost command stay one unit.
+	defer func() {
+		s.CallDepth--
+		if s.CallDepth == 0 && s.PropagateUnit != nil {
+			s.PropagateUnit()
+		}
+	}()
 	if s.Propagate != nil && s.KS.Dirty != dirty && c.Flags&ClientFake == 0 &&
 		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
 		var reply []byte
@@ -546,9 +553,10 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64,
 			reply = c.W.Buf[replyStart:]
 		}
 		s.propagateRewritten(c.DB, cmd, args, reply)
-	}
-	if s.CallDepth == 0 && s.PropagateUnit != nil {
-		s.PropagateUnit()
+	} else if s.Propagate != nil && cmd.Parent == nil && cmd.Name == "publish" && c.Flags&ClientFake == 0 {
+		// PUBLISH changes nothing but goes to replicas (not the AOF), as
+		// Redis forces it outside cluster mode.
+		s.PropagateTo(c.DB.ID, args, PropRepl)
 	}
 }
 

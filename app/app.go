@@ -106,6 +106,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 	commands.Register(table)
 	cfg := config.New()
 	cfg.Hooks.RenameCommand = func(from, to string) error { return renameCommand(table, from, to) }
+	cfg.Hooks.User = commands.ValidateUserDirective(table)
 	if err := cfg.Load(st, bytes.NewReader(stdinText)); err != nil {
 		var oe *config.OpenError
 		if errors.As(err, &oe) {
@@ -183,6 +184,10 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 		log.Notice("Running mode=standalone, port=%d.", opts.Port)
 	}
 	if err := in.loadModules(); err != nil {
+		return nil, 1, err
+	}
+	if err := commands.LoadACLUsers(eng, cfg); err != nil { // after modules: rules may name their commands
+		log.Warning("%s", err.Error())
 		return nil, 1, err
 	}
 	if err := srv.Listen(); err != nil {

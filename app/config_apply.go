@@ -96,6 +96,7 @@ func (in *Instance) applyConfig() {
 		return p != nil && p.Loading
 	}
 	st.Rewrite = config.RewriteHooks{Modules: in.moduleLines}
+	commands.SetupACL(eng, cfg, log.Logf) // requirepass, acl-pubsub-default, user lines in CONFIG REWRITE
 	eng.DebugSubs["config-rewrite-force-all"] = func(c *engine.Ctx) {
 		if len(c.Args) != 2 {
 			c.Error("ERR unknown subcommand or wrong number of arguments for '" + c.Arg(1) + "'. Try DEBUG HELP.")

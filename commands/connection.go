@@ -81,37 +81,36 @@ func cmdReset(c *engine.Ctx) {
 	c.W.Simple("RESET")
 }
 
-// authenticate checks user/password against requirepass (the default
-// user is the only one until ACL lands) and marks the client
-// authenticated on success.
-func authenticate(c *engine.Ctx, user, pass []byte) bool {
-	if string(user) != "default" || (c.S.RequirePass != "" && string(pass) != c.S.RequirePass) {
-		return false
-	}
-	c.C.Authed = true
-	c.C.User = "default"
-	return true
-}
-
 func cmdAuth(c *engine.Ctx) {
 	if len(c.Args) > 3 {
 		c.Error(msgSyntax)
 		return
 	}
+	st := ACLOf(c.S)
 	user, pass := []byte("default"), c.Args[1]
 	if len(c.Args) == 2 {
-		if c.S.RequirePass == "" {
+		if st.Reg.Default.NoPass() {
 			c.Error(msgAuthNoPassword)
 			return
 		}
 	} else {
 		user, pass = c.Args[1], c.Args[2]
 	}
-	if !authenticate(c, user, pass) {
-		c.Error(msgInvalidPassword)
-		return
+	switch res, msg := st.Authenticate(c, user, pass); res {
+	case AuthOK:
+		c.W.OK()
+	case AuthErr:
+		replyAuthError(c, msg)
 	}
-	c.W.OK()
+}
+
+// replyAuthError answers a failed authentication: a module's own error
+// or WRONGPASS.
+func replyAuthError(c *engine.Ctx, msg string) {
+	if msg == "" {
+		msg = msgInvalidPassword
+	}
+	c.Error(msg)
 }
 
 func cmdHello(c *engine.Ctx) {
@@ -150,9 +149,16 @@ func cmdHello(c *engine.Ctx) {
 			return
 		}
 	}
-	if hasAuth && !authenticate(c, user, pass) {
-		c.Error(msgInvalidPassword)
-		return
+	if hasAuth {
+		switch res, msg := ACLOf(c.S).Authenticate(c, user, pass); res {
+		case AuthErr:
+			replyAuthError(c, msg)
+			return
+		case AuthBlocked:
+			// A module finishes the authentication later; the
+			// command runs again then, as in Redis.
+			return
+		}
 	}
 	if !c.C.Authed {
 		c.Error(msgHelloNoAuth)

@@ -415,10 +415,10 @@ func infoStats(s *engine.Server, w *strings.Builder) {
 	field(w, "eventloop_duration_cmd_sum", 0)
 	field(w, "instantaneous_eventloop_cycles_per_sec", 0)
 	field(w, "instantaneous_eventloop_duration_usec", 0)
-	field(w, "acl_access_denied_auth", 0)
-	field(w, "acl_access_denied_cmd", 0)
-	field(w, "acl_access_denied_key", 0)
-	field(w, "acl_access_denied_channel", 0)
+	field(w, "acl_access_denied_auth", aclInfoStat(s, "auth"))
+	field(w, "acl_access_denied_cmd", aclInfoStat(s, "cmd"))
+	field(w, "acl_access_denied_key", aclInfoStat(s, "key"))
+	field(w, "acl_access_denied_channel", aclInfoStat(s, "channel"))
 }
 
 // infoReplication reports a master without replicas; the replication

@@ -78,6 +78,9 @@ type Client struct {
 	CurrentArgs [][]byte
 	// Resp is the protocol chosen with HELLO (2 or 3).
 	Resp int
+	// ACLUser is the client's ACL user (an *acl.User, set by
+	// commands/acl.go); nil means the default user.
+	ACLUser any
 
 	// ctxs are the Ctx values Call hands to handlers, one per nesting
 	// level (EXEC and RM_Call nest), reused so a command allocates none.

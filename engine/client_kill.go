@@ -418,6 +418,7 @@ func (s *Server) ResetClient(c *Client) {
 	c.DB = s.KS.DBs[0]
 	c.SetProto(2)
 	c.User = "default"
+	c.ACLUser = nil
 	c.Authed = s.RequirePass == ""
 	c.Multi = nil
 	c.Flags &^= ClientMulti | ClientDirtyCAS | ClientDirtyExec

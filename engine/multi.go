@@ -46,6 +46,13 @@ func (s *Server) ExecTransaction(c *Client) {
 	c.Multi = nil
 	c.W.Array(len(queue))
 	for _, q := range queue {
+		if s.ACLCheck != nil {
+			if msg := s.ACLCheck(c, q.Cmd, q.Args, true); msg != "" {
+				c.W.Error(msg)
+				s.countError(msg)
+				continue
+			}
+		}
 		s.Call(c, q.Cmd, q.Args)
 	}
 	c.Flags &^= ClientExecuting

@@ -60,6 +60,11 @@ type Server struct {
 	// CommandFilter, when set, may rewrite a client's command line before
 	// lookup (module command filters, engine/filter.go).
 	CommandFilter func(c *Client, args [][]byte) [][]byte
+	// ACLCheck, when set, decides whether c may run cmd with args: ""
+	// allows, anything else is the error reply (commands/acl.go). Dispatch
+	// asks after the NOAUTH check; EXEC asks again for each queued
+	// command with queued set, since the rules may have changed meanwhile.
+	ACLCheck func(c *Client, cmd *Spec, args [][]byte, queued bool) string
 	// ErrorStats counts error replies by their code (INFO errorstats).
 	ErrorStats map[string]int64
 	watchers   map[readyKey][]*Client
@@ -339,6 +344,13 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 	if !c.Authed && cmd.Flags&FlagNoAuth == 0 {
 		s.rejectResolved(c, cmd, "NOAUTH Authentication required.")
 		return
+	}
+	if s.ACLCheck != nil {
+		if msg := s.ACLCheck(c, cmd, args, false); msg != "" {
+			s.rejectResolved(c, cmd, msg)
+			cmd.Stats.Rejected.Add(1)
+			return
+		}
 	}
 	if s.CommandGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 {
 		if msg := s.CommandGuard(c, cmd); msg != "" {

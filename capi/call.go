@@ -113,7 +113,19 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		fc.Flags |= engine.ClientDenyBlocking
 	}
 	fc.W.Reset()
+	// "!" propagates the call like a client's command; "A" and "R" leave
+	// out the AOF or the replicas.
+	if flags&callReplicate != 0 {
+		fc.PropTarget = engine.PropAll
+		if flags&callNoAOF != 0 {
+			fc.PropTarget &^= engine.PropAOF
+		}
+		if flags&callNoReplicas != 0 {
+			fc.PropTarget &^= engine.PropRepl
+		}
+	}
 	eng.Call(fc, cmd, args)
+	fc.PropTarget = 0
 	fc.Flags &^= engine.ClientExecuting | engine.ClientDenyBlocking
 	out := append([]byte(nil), fc.W.Buf...)
 	fc.W.Reset()

@@ -76,6 +76,9 @@ type Client struct {
 	CurrentCmd *Spec
 	// CurrentArgs are its arguments (borrowed: valid during the call).
 	CurrentArgs [][]byte
+	// PropTarget, on a fake client, propagates what it runs to these
+	// targets (PropAOF|PropRepl): RM_Call with the "!" flag.
+	PropTarget int
 	// Resp is the protocol chosen with HELLO (2 or 3).
 	Resp int
 	// ACLUser is the client's ACL user (an *acl.User, set by

@@ -13,9 +13,9 @@ import (
 // effect depends on randomness, time or blocking go out as the
 // deterministic commands that repeat the effect. What a command did is read
 // back from its reply and the keyspace, so the command code needs no hook.
-func (s *Server) propagateRewritten(db *keyspace.DB, cmd *Spec, args [][]byte, reply []byte) {
+func (s *Server) propagateRewritten(db *keyspace.DB, cmd *Spec, args [][]byte, reply []byte, target int) {
 	for _, op := range rewriteForProp(s, db, cmd, args, reply) {
-		s.PropagateTo(db.ID, op, PropAll)
+		s.PropagateTo(db.ID, op, target)
 	}
 }
 

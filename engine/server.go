@@ -558,13 +558,17 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64,
 			s.PropagateUnit()
 		}
 	}()
-	if s.Propagate != nil && s.KS.Dirty != dirty && c.Flags&ClientFake == 0 &&
+	if s.Propagate != nil && s.KS.Dirty != dirty && (c.Flags&ClientFake == 0 || c.PropTarget != 0) &&
 		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
 		var reply []byte
 		if replyStart <= len(c.W.Buf) {
 			reply = c.W.Buf[replyStart:]
 		}
-		s.propagateRewritten(c.DB, cmd, args, reply)
+		target := PropAll
+		if c.Flags&ClientFake != 0 {
+			target = c.PropTarget
+		}
+		s.propagateRewritten(c.DB, cmd, args, reply, target)
 	} else if s.Propagate != nil && cmd.Parent == nil && cmd.Name == "publish" && c.Flags&ClientFake == 0 {
 		// PUBLISH changes nothing but goes to replicas (not the AOF), as
 		// Redis forces it outside cluster mode.
@@ -584,6 +588,6 @@ func (s *Server) propagateServed(c *Client, dirty int64, reply []byte) {
 		if c.Blocked != nil && c.Blocked.DB != nil {
 			db = c.Blocked.DB
 		}
-		s.propagateRewritten(db, p.cmd, p.args, reply)
+		s.propagateRewritten(db, p.cmd, p.args, reply, PropAll)
 	}
 }

@@ -38,6 +38,8 @@ type Host struct {
 	modules map[string]*Module // by name
 	order   []*Module          // load order, for MODULE LIST and INFO
 	types   typeRegistry
+	// shared holds the APIs modules exported by name (sharedapi.go).
+	shared map[string]sharedAPI
 }
 
 // NewHost attaches a module host to an engine and registers the MODULE

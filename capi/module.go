@@ -37,6 +37,8 @@ type Module struct {
 	fake *engine.Client
 	// blocked counts clients blocked by this module.
 	blocked int
+	// usedBy and using relate modules through shared APIs (sharedapi.go).
+	usedBy, using []*Module
 }
 
 // ErrLoad is returned when a module fails to load; the log says why.
@@ -115,6 +117,9 @@ func (h *Host) Unload(name string) error {
 	if len(m.types) > 0 {
 		return errors.New("ERR Error unloading module: the module exports one or more module-side data types, can't unload")
 	}
+	if len(m.usedBy) > 0 {
+		return errUsedBy
+	}
 	if m.blocked > 0 {
 		return errors.New("ERR Error unloading module: the module has blocked clients. Please wait for them to be unblocked and try again")
 	}
@@ -152,6 +157,7 @@ func (h *Host) Unload(name string) error {
 // unregisterAll removes the commands and command filters a module
 // registered.
 func (m *Module) unregisterAll() {
+	m.dropSharedAPIs()
 	m.dropFilters()
 	for _, s := range m.commands {
 		if s.Parent == nil {
@@ -205,8 +211,8 @@ func stringsToBytes(ss []string) [][]byte {
 func (h *Host) InfoLines() []string {
 	var out []string
 	for _, m := range h.order {
-		out = append(out, fmt.Sprintf("module:name=%s,ver=%d,api=%d,filters=%d,usedby=[],using=[],options=[%s]",
-			m.Name, m.Ver, m.APIVer, m.filterCount(), moduleOptionNames(m.Options)))
+		out = append(out, fmt.Sprintf("module:name=%s,ver=%d,api=%d,filters=%d,usedby=%s,using=%s,options=[%s]",
+			m.Name, m.Ver, m.APIVer, m.filterCount(), moduleNames(m.usedBy), moduleNames(m.using), moduleOptionNames(m.Options)))
 	}
 	return out
 }

@@ -109,3 +109,31 @@ static void RM_LatencyAddSample(const char *event, mstime_t latency) {
 /* Whether the module should avoid creating replication traffic; modhost
  * has no failover in progress, so 0. Context: any. Crossing: none. */
 static int RM_AvoidReplicaTraffic(void) { return 0; }
+
+/* ---- TLS ----------------------------------------------------------------- */
+
+/* The X.509 client certificate of client id, or NULL. modhost serves no
+ * TLS, so no client has one: always NULL, as Redis answers for a plain TCP
+ * or unix-socket client. Context: any. Crossing: none. */
+static RedisModuleString *RM_GetClientCertificate(RedisModuleCtx *ctx, uint64_t id) {
+    (void)ctx;
+    (void)id;
+    return NULL;
+}
+
+/* ---- APIs shared between modules ---------------------------------------- */
+
+/* Publishes func under apiname for other modules (GetSharedAPI).
+ * REDISMODULE_ERR when the name is taken. apiname must stay valid while the
+ * module is loaded (Redis keeps the pointer; a literal is expected).
+ * Context: any, usually OnLoad. Crossing: goExportSharedAPI. */
+static int RM_ExportSharedAPI(RedisModuleCtx *ctx, const char *apiname, void *func) {
+    return goExportSharedAPI(ctx->module ? ctx->module->handle : 0, (char *)apiname, func);
+}
+
+/* The pointer another module exported under apiname, or NULL. The
+ * exporting module then counts as used by this one (MODULE UNLOAD refuses
+ * it, INFO modules lists usedby/using). Crossing: goGetSharedAPI. */
+static void *RM_GetSharedAPI(RedisModuleCtx *ctx, const char *apiname) {
+    return goGetSharedAPI(ctx->module ? ctx->module->handle : 0, (char *)apiname);
+}

@@ -254,8 +254,15 @@ static int Pool(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     return RedisModule_ReplyWithLongLong(ctx, sum);
 }
 
+/* Published to other modules as "mhcore.answer" (ExportSharedAPI). */
+static long long SharedAnswer(long long x) { return x * 2 + 42; }
+
 int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (RedisModule_Init(ctx, "mhcore", 1, REDISMODULE_APIVER_1) == REDISMODULE_ERR) return REDISMODULE_ERR;
+    /* A second export under the same name must fail. */
+    if (RedisModule_ExportSharedAPI(ctx, "mhcore.answer", (void *)SharedAnswer) != REDISMODULE_OK ||
+        RedisModule_ExportSharedAPI(ctx, "mhcore.answer", (void *)SharedAnswer) != REDISMODULE_ERR)
+        return REDISMODULE_ERR;
     /* "mh.fail-onload" as the first argument makes OnLoad fail. */
     if (argc > 0 && !strcmp(RedisModule_StringPtrLen(argv[0], NULL), "fail-onload")) return REDISMODULE_ERR;
     struct { const char *name; RedisModuleCmdFunc fn; const char *flags; int f, l, s; } cmds[] = {

@@ -723,6 +723,16 @@ static int Misc(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     return RedisModule_ReplyWithLongLong(ctx, RedisModule_AvoidReplicaTraffic());
 }
 
+/* mhe.shared x: calls mhcore's exported "mhcore.answer" with x. */
+static int Shared(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    if (argc != 2) return RedisModule_WrongArity(ctx);
+    long long x;
+    if (RedisModule_StringToLongLong(argv[1], &x) != REDISMODULE_OK) return RedisModule_ReplyWithError(ctx, "ERR invalid arguments");
+    long long (*answer)(long long) = (long long (*)(long long))RedisModule_GetSharedAPI(ctx, "mhcore.answer");
+    if (!answer) return RedisModule_ReplyWithError(ctx, "ERR mhcore.answer is not exported");
+    return RedisModule_ReplyWithLongLong(ctx, answer(x));
+}
+
 int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (RedisModule_Init(ctx, "mhevents", 3, REDISMODULE_APIVER_1) == REDISMODULE_ERR) return REDISMODULE_ERR;
     int loadconfigs = 1;
@@ -731,6 +741,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         if (!strcmp(str(argv[i]), "nested")) RedisModule_SetModuleOptions(ctx, REDISMODULE_OPTIONS_ALLOW_NESTED_KEYSPACE_NOTIFICATIONS);
     }
     struct { const char *name; RedisModuleCmdFunc fn; const char *flags; } cmds[] = {
+        {"mhe.shared", Shared, "readonly"},
         {"mhe.dict.range", DictRange, "readonly"},
         {"mhe.dict.ops", DictOps, "readonly"},
         {"mhe.serverinfo", ServerInfo, "readonly"},

@@ -93,7 +93,8 @@ func (s *Spec) HasKeys() bool {
 			return true
 		}
 	}
-	return false
+	// Some core table entries give only the legacy triple.
+	return s.Module == "" && len(s.KeySpecs) == 0 && s.First > 0
 }
 
 // KeysWithFlags finds the keys of a call with their flags, as COMMAND
@@ -120,6 +121,15 @@ func (s *Spec) KeysWithFlags(args [][]byte) []KeyRef {
 	}
 	if s.GetKeys != nil || (variable && s.Module == "") {
 		return s.coreCallbackKeys(args)
+	}
+	if s.Module == "" && len(s.KeySpecs) == 0 && s.First > 0 {
+		// A core entry with only the legacy triple: its keys, with the
+		// flags of a key nothing more is known about.
+		keys := s.TableKeys(args)
+		for i := range keys {
+			keys[i].Flags = FullAccessKeyFlags
+		}
+		return keys
 	}
 	return nil
 }

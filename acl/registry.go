@@ -93,6 +93,10 @@ func mergeSelectors(args []string) (out []string, bad int) {
 	return out, -1
 }
 
+// ApplyOp applies one rule to u in place (RM_SetModuleUserACL); on error
+// the rules before it stay applied, as in Redis.
+func (r *Registry) ApplyOp(u *User, op string) error { return r.applyOp(u, op) }
+
 // NewUnlinked returns a user that is not in the registry, with no
 // permissions (module users, validation).
 func (r *Registry) NewUnlinked(name string) *User { return newUser(name, r.PubsubDefault) }

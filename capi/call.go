@@ -84,6 +84,11 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	if flags&callNoWrites != 0 && cmd.Flags&engine.FlagWrite != 0 {
 		return fail(syscall.ENOSPC, "ERR Write command '"+cmd.FullName()+"' was called while write is not allowed.")
 	}
+	if flags&callCheckACL != 0 {
+		if reply, e, ok := callACL(h, caller, cmd, args, flags); !ok {
+			return reply, e
+		}
+	}
 	if flags&callDryRun != 0 {
 		return nil, 0
 	}

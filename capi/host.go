@@ -48,6 +48,7 @@ func NewHost(eng *engine.Server, log Logger) *Host {
 	h := &Host{Eng: eng, Log: log, modules: map[string]*Module{}}
 	eng.Hooks.ClientOpened = append(eng.Hooks.ClientOpened, func(c *engine.Client) { registerClient(h, c) })
 	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, func(c *engine.Client) { unregisterClient(c) })
+	h.initACL() // module user-changed callbacks (acl.go)
 	h.registerModuleCommand()
 	h.registerIntrospection()
 	h.registerCommandDocs()

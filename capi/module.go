@@ -105,6 +105,7 @@ func (h *Host) Load(path string, args []string) (*Module, error) {
 		}
 		h.Log.Logf(levelNotice, "Module '%s' asked for %d APIs modhost does not serve (they stay NULL): %s", m.Name, n, strings.Join(names, " "))
 	}
+	aclRecompute(h) // users' category rules now cover the module's commands
 	return m, nil
 }
 
@@ -151,6 +152,7 @@ func (h *Host) Unload(name string) error {
 	C.mh_dlclose(m.dl)
 	C.mh_module_free(m.c)
 	h.Log.Logf(levelNotice, "Module %s unloaded", m.Name)
+	aclRecompute(h)
 	return nil
 }
 

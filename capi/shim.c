@@ -33,6 +33,7 @@ void mh_api_missing(const char *name);
 #include "../shim/misc.c"
 #include "../shim/cmdinfo.c"
 #include "../shim/filter.c"
+#include "../shim/acl.c"
 #include "../shim/table.c"
 
 /* Coverage listing for --api-coverage and the load log. */

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "dc1dbf63d0df5aa42b6ee4c3c88d9e8037f28ac6c22ac686028c99615b9fbc08"
+const shimSum = "88aac36966c5c0c218466475c4a1b77e4dd86f40fe480ce9d6a4f6123452623e"

@@ -73,6 +73,11 @@ type ACLState struct {
 	// deauthenticated (module auth callbacks fire from it).
 	UserChanged func(c *engine.Client)
 
+	// authing is the client whose module auth callback runs; authDecided
+	// is set when a module authenticated it meanwhile.
+	authing     *engine.Client
+	authDecided bool
+
 	// current is the client whose command is running (it must not be
 	// freed under its own feet when it deletes its own user).
 	current *engine.Client
@@ -258,10 +263,13 @@ func logObject(res int, sp *engine.Spec, args [][]byte, idx int) string {
 
 // AddLog records an ACL LOG entry for client c.
 func (st *ACLState) AddLog(c *engine.Client, reason, context int, object, username string) {
-	info := ""
-	if c != nil {
-		info = st.srv.ClientInfo(c)
+	if c == nil {
+		// A module timer or thread: Redis describes its temporary
+		// client, which has run nothing and has no user.
+		c = st.srv.NewFakeClient()
+		c.User = ""
 	}
+	info := st.srv.ClientInfo(c)
 	st.Reg.AddLog(reason, context, object, username, info, time.Now().UnixMilli())
 }
 
@@ -311,7 +319,7 @@ func (st *ACLState) userFreed(u *acl.User) {
 			continue
 		}
 		st.Deauthenticate(c)
-		if c == st.current {
+		if c == st.current || c.CurrentCmd != nil {
 			c.Flags |= engine.ClientCloseAfterReply
 		} else {
 			st.srv.KillClient(c)
@@ -385,6 +393,29 @@ func (st *ACLState) logAuthFailure(c *engine.Ctx, user []byte) {
 
 // changed runs after rules of a user changed.
 func (st *ACLState) changed() { st.syncAuth() }
+
+// RulesChanged is changed for other layers (module users' rules).
+func (st *ACLState) RulesChanged() { st.syncAuth() }
+
+// SetUserQuiet moves c to user u, authenticated, without the
+// user-changed notification (the module API fires it itself first).
+func (st *ACLState) SetUserQuiet(c *engine.Client, u *acl.User) {
+	if u == st.Reg.Default {
+		c.ACLUser = nil
+	} else {
+		c.ACLUser = u
+	}
+	c.User = u.Name
+	c.Authed = true
+}
+
+// ModuleAuthResult records that a module decided c's authentication
+// while its auth callback ran (Redis's CLIENT_MODULE_AUTH_HAS_RESULT).
+func (st *ACLState) ModuleAuthResult(c *engine.Client) {
+	if st.authing == c {
+		st.authDecided = true
+	}
+}
 
 func cmdACLSetuser(c *engine.Ctx) {
 	st := ACLOf(c.S)

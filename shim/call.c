@@ -451,6 +451,7 @@ static RedisModuleCallReply *RM_Call(RedisModuleCtx *ctx, const char *cmdname, c
     uint64_t promise = 0;
     /* Command filters registered with NOSELF skip this module's calls. */
     if (ctx->module) ctx->module->in_call++;
+    mh_call_user_set(ctx);
     int err = goCall(ctx->module ? ctx->module->handle : 0, ctx->client, ctx->resp, ctx->selected_db,
                      a.data.data, a.lens, a.argc, flags, &out, &outlen, &promise);
     if (ctx->module) ctx->module->in_call--;

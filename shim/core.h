@@ -116,7 +116,12 @@ struct RedisModuleCtx {
     /* selected_db is also the client's db while db_gen equals
      * mh_select_gen (0: never checked with Go) */
     uint64_t db_gen;
+    /* RM_SetContextUser: the user RM_Call's "C" flag runs as */
+    const RedisModuleUser *user;
 };
+
+/* acl.c: makes the next goCall on this thread run as ctx's user. */
+void mh_call_user_set(RedisModuleCtx *ctx);
 
 /* Bumped by every RM_SelectDb: until then a context's cached db stays
  * right (a client's own SELECT runs between commands, not inside one). */

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 307 of the 354 names in redismodule.h are
+ * named here are already defined. 327 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -16,12 +16,26 @@ typedef struct { const char *name; void *fn; } mh_api_entry;
 static int RM_GetApi(const char *name, void *out);
 
 /* Each served function must have exactly the type redismodule.h declares. */
+typedef void (*mh_sig_ACLAddLogEntry)(RedisModuleCtx *ctx, RedisModuleUser *user, RedisModuleString *object, RedisModuleACLLogEntryReason reason);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ACLAddLogEntry), mh_sig_ACLAddLogEntry), "RM_ACLAddLogEntry signature differs from redismodule.h");
+typedef void (*mh_sig_ACLAddLogEntryByUserName)(RedisModuleCtx *ctx, RedisModuleString *user, RedisModuleString *object, RedisModuleACLLogEntryReason reason);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ACLAddLogEntryByUserName), mh_sig_ACLAddLogEntryByUserName), "RM_ACLAddLogEntryByUserName signature differs from redismodule.h");
+typedef int (*mh_sig_ACLCheckChannelPermissions)(RedisModuleUser *user, RedisModuleString *ch, int literal);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ACLCheckChannelPermissions), mh_sig_ACLCheckChannelPermissions), "RM_ACLCheckChannelPermissions signature differs from redismodule.h");
+typedef int (*mh_sig_ACLCheckCommandPermissions)(RedisModuleUser *user, RedisModuleString **argv, int argc);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ACLCheckCommandPermissions), mh_sig_ACLCheckCommandPermissions), "RM_ACLCheckCommandPermissions signature differs from redismodule.h");
+typedef int (*mh_sig_ACLCheckKeyPermissions)(RedisModuleUser *user, RedisModuleString *key, int flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ACLCheckKeyPermissions), mh_sig_ACLCheckKeyPermissions), "RM_ACLCheckKeyPermissions signature differs from redismodule.h");
 typedef int (*mh_sig_AbortBlock)(RedisModuleBlockedClient *bc);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AbortBlock), mh_sig_AbortBlock), "RM_AbortBlock signature differs from redismodule.h");
 typedef int (*mh_sig_AddPostNotificationJob)(RedisModuleCtx *ctx, RedisModulePostNotificationJobFunc callback, void *pd, void (*free_pd)(void *));
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AddPostNotificationJob), mh_sig_AddPostNotificationJob), "RM_AddPostNotificationJob signature differs from redismodule.h");
 typedef void *(*mh_sig_Alloc)(size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Alloc), mh_sig_Alloc), "RM_Alloc signature differs from redismodule.h");
+typedef int (*mh_sig_AuthenticateClientWithACLUser)(RedisModuleCtx *ctx, const char *name, size_t len, RedisModuleUserChangedFunc callback, void *privdata, uint64_t *client_id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AuthenticateClientWithACLUser), mh_sig_AuthenticateClientWithACLUser), "RM_AuthenticateClientWithACLUser signature differs from redismodule.h");
+typedef int (*mh_sig_AuthenticateClientWithUser)(RedisModuleCtx *ctx, RedisModuleUser *user, RedisModuleUserChangedFunc callback, void *privdata, uint64_t *client_id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AuthenticateClientWithUser), mh_sig_AuthenticateClientWithUser), "RM_AuthenticateClientWithUser signature differs from redismodule.h");
 typedef void (*mh_sig_AutoMemory)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_AutoMemory), mh_sig_AutoMemory), "RM_AutoMemory signature differs from redismodule.h");
 typedef int (*mh_sig_AvoidReplicaTraffic)(void);
@@ -96,6 +110,8 @@ typedef RedisModuleType *(*mh_sig_CreateDataType)(RedisModuleCtx *ctx, const cha
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateDataType), mh_sig_CreateDataType), "RM_CreateDataType signature differs from redismodule.h");
 typedef RedisModuleDict *(*mh_sig_CreateDict)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateDict), mh_sig_CreateDict), "RM_CreateDict signature differs from redismodule.h");
+typedef RedisModuleUser *(*mh_sig_CreateModuleUser)(const char *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateModuleUser), mh_sig_CreateModuleUser), "RM_CreateModuleUser signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_CreateString)(RedisModuleCtx *ctx, const char *ptr, size_t len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateString), mh_sig_CreateString), "RM_CreateString signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_CreateStringFromCallReply)(RedisModuleCallReply *reply);
@@ -120,6 +136,8 @@ typedef RedisModuleTimerID (*mh_sig_CreateTimer)(RedisModuleCtx *ctx, mstime_t p
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CreateTimer), mh_sig_CreateTimer), "RM_CreateTimer signature differs from redismodule.h");
 typedef unsigned long long (*mh_sig_DbSize)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DbSize), mh_sig_DbSize), "RM_DbSize signature differs from redismodule.h");
+typedef int (*mh_sig_DeauthenticateAndCloseClient)(RedisModuleCtx *ctx, uint64_t client_id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DeauthenticateAndCloseClient), mh_sig_DeauthenticateAndCloseClient), "RM_DeauthenticateAndCloseClient signature differs from redismodule.h");
 typedef int (*mh_sig_DeleteKey)(RedisModuleKey *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DeleteKey), mh_sig_DeleteKey), "RM_DeleteKey signature differs from redismodule.h");
 typedef int (*mh_sig_DictCompare)(RedisModuleDictIter *di, const char *op, RedisModuleString *key);
@@ -176,6 +194,8 @@ typedef int (*mh_sig_EventLoopAddOneShot)(RedisModuleEventLoopOneShotFunc func, 
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_EventLoopAddOneShot), mh_sig_EventLoopAddOneShot), "RM_EventLoopAddOneShot signature differs from redismodule.h");
 typedef int (*mh_sig_EventLoopDel)(int fd, int mask);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_EventLoopDel), mh_sig_EventLoopDel), "RM_EventLoopDel signature differs from redismodule.h");
+typedef int (*mh_sig_ExportSharedAPI)(RedisModuleCtx *ctx, const char *apiname, void *func);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ExportSharedAPI), mh_sig_ExportSharedAPI), "RM_ExportSharedAPI signature differs from redismodule.h");
 typedef void (*mh_sig_Free)(void *ptr);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Free), mh_sig_Free), "RM_Free signature differs from redismodule.h");
 typedef void (*mh_sig_FreeCallReply)(RedisModuleCallReply *reply);
@@ -184,6 +204,8 @@ typedef void (*mh_sig_FreeClusterNodesList)(char **ids);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeClusterNodesList), mh_sig_FreeClusterNodesList), "RM_FreeClusterNodesList signature differs from redismodule.h");
 typedef void (*mh_sig_FreeDict)(RedisModuleCtx *ctx, RedisModuleDict *d);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeDict), mh_sig_FreeDict), "RM_FreeDict signature differs from redismodule.h");
+typedef void (*mh_sig_FreeModuleUser)(RedisModuleUser *user);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeModuleUser), mh_sig_FreeModuleUser), "RM_FreeModuleUser signature differs from redismodule.h");
 typedef void (*mh_sig_FreeServerInfo)(RedisModuleCtx *ctx, RedisModuleServerInfoData *data);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_FreeServerInfo), mh_sig_FreeServerInfo), "RM_FreeServerInfo signature differs from redismodule.h");
 typedef void (*mh_sig_FreeString)(RedisModuleCtx *ctx, RedisModuleString *str);
@@ -200,6 +222,8 @@ typedef void *(*mh_sig_GetBlockedClientPrivateData)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetBlockedClientPrivateData), mh_sig_GetBlockedClientPrivateData), "RM_GetBlockedClientPrivateData signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_GetBlockedClientReadyKey)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetBlockedClientReadyKey), mh_sig_GetBlockedClientReadyKey), "RM_GetBlockedClientReadyKey signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_GetClientCertificate)(RedisModuleCtx *ctx, uint64_t id);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientCertificate), mh_sig_GetClientCertificate), "RM_GetClientCertificate signature differs from redismodule.h");
 typedef unsigned long long (*mh_sig_GetClientId)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetClientId), mh_sig_GetClientId), "RM_GetClientId signature differs from redismodule.h");
 typedef int (*mh_sig_GetClientInfoById)(void *ci, uint64_t id);
@@ -228,6 +252,8 @@ typedef RedisModuleCtx *(*mh_sig_GetContextFromIO)(RedisModuleIO *io);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetContextFromIO), mh_sig_GetContextFromIO), "RM_GetContextFromIO signature differs from redismodule.h");
 typedef const char *(*mh_sig_GetCurrentCommandName)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCurrentCommandName), mh_sig_GetCurrentCommandName), "RM_GetCurrentCommandName signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_GetCurrentUserName)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCurrentUserName), mh_sig_GetCurrentUserName), "RM_GetCurrentUserName signature differs from redismodule.h");
 typedef int (*mh_sig_GetDbIdFromDigest)(RedisModuleDigest *dig);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromDigest), mh_sig_GetDbIdFromDigest), "RM_GetDbIdFromDigest signature differs from redismodule.h");
 typedef int (*mh_sig_GetDbIdFromIO)(RedisModuleIO *io);
@@ -252,6 +278,10 @@ typedef int (*mh_sig_GetLRU)(RedisModuleKey *key, mstime_t *lru_idle);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetLRU), mh_sig_GetLRU), "RM_GetLRU signature differs from redismodule.h");
 typedef int (*mh_sig_GetModuleOptionsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleOptionsAll), mh_sig_GetModuleOptionsAll), "RM_GetModuleOptionsAll signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_GetModuleUserACLString)(RedisModuleUser *user);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleUserACLString), mh_sig_GetModuleUserACLString), "RM_GetModuleUserACLString signature differs from redismodule.h");
+typedef RedisModuleUser *(*mh_sig_GetModuleUserFromUserName)(RedisModuleString *name);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetModuleUserFromUserName), mh_sig_GetModuleUserFromUserName), "RM_GetModuleUserFromUserName signature differs from redismodule.h");
 typedef const char *(*mh_sig_GetMyClusterID)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetMyClusterID), mh_sig_GetMyClusterID), "RM_GetMyClusterID signature differs from redismodule.h");
 typedef int (*mh_sig_GetNotifyKeyspaceEvents)(void);
@@ -268,6 +298,8 @@ typedef RedisModuleServerInfoData *(*mh_sig_GetServerInfo)(RedisModuleCtx *ctx, 
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetServerInfo), mh_sig_GetServerInfo), "RM_GetServerInfo signature differs from redismodule.h");
 typedef int (*mh_sig_GetServerVersion)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetServerVersion), mh_sig_GetServerVersion), "RM_GetServerVersion signature differs from redismodule.h");
+typedef void *(*mh_sig_GetSharedAPI)(RedisModuleCtx *ctx, const char *apiname);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetSharedAPI), mh_sig_GetSharedAPI), "RM_GetSharedAPI signature differs from redismodule.h");
 typedef RedisModuleCtx *(*mh_sig_GetThreadSafeContext)(RedisModuleBlockedClient *bc);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetThreadSafeContext), mh_sig_GetThreadSafeContext), "RM_GetThreadSafeContext signature differs from redismodule.h");
 typedef int (*mh_sig_GetTimerInfo)(RedisModuleCtx *ctx, RedisModuleTimerID id, uint64_t *remaining, void **data);
@@ -392,6 +424,8 @@ typedef RedisModuleString *(*mh_sig_RandomKey)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RandomKey), mh_sig_RandomKey), "RM_RandomKey signature differs from redismodule.h");
 typedef void *(*mh_sig_Realloc)(void *ptr, size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Realloc), mh_sig_Realloc), "RM_Realloc signature differs from redismodule.h");
+typedef int (*mh_sig_RedactClientCommandArgument)(RedisModuleCtx *ctx, int pos);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RedactClientCommandArgument), mh_sig_RedactClientCommandArgument), "RM_RedactClientCommandArgument signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterBoolConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, RedisModuleConfigGetBoolFunc getfn, RedisModuleConfigSetBoolFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterBoolConfig), mh_sig_RegisterBoolConfig), "RM_RegisterBoolConfig signature differs from redismodule.h");
 typedef void (*mh_sig_RegisterClusterMessageReceiver)(RedisModuleCtx *ctx, uint8_t type, RedisModuleClusterMessageReceiver callback);
@@ -516,6 +550,8 @@ typedef int (*mh_sig_SetCommandACLCategories)(RedisModuleCommand *command, const
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetCommandACLCategories), mh_sig_SetCommandACLCategories), "RM_SetCommandACLCategories signature differs from redismodule.h");
 typedef int (*mh_sig_SetCommandInfo)(RedisModuleCommand *command, const RedisModuleCommandInfo *info);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetCommandInfo), mh_sig_SetCommandInfo), "RM_SetCommandInfo signature differs from redismodule.h");
+typedef void (*mh_sig_SetContextUser)(RedisModuleCtx *ctx, const RedisModuleUser *user);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetContextUser), mh_sig_SetContextUser), "RM_SetContextUser signature differs from redismodule.h");
 typedef void (*mh_sig_SetDisconnectCallback)(RedisModuleBlockedClient *bc, RedisModuleDisconnectFunc callback);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetDisconnectCallback), mh_sig_SetDisconnectCallback), "RM_SetDisconnectCallback signature differs from redismodule.h");
 typedef int (*mh_sig_SetExpire)(RedisModuleKey *key, mstime_t expire);
@@ -528,6 +564,10 @@ typedef void (*mh_sig_SetModuleAttribs)(RedisModuleCtx *ctx, const char *name, i
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleAttribs), mh_sig_SetModuleAttribs), "RM_SetModuleAttribs signature differs from redismodule.h");
 typedef void (*mh_sig_SetModuleOptions)(RedisModuleCtx *ctx, int options);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleOptions), mh_sig_SetModuleOptions), "RM_SetModuleOptions signature differs from redismodule.h");
+typedef int (*mh_sig_SetModuleUserACL)(RedisModuleUser *user, const char *acl);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleUserACL), mh_sig_SetModuleUserACL), "RM_SetModuleUserACL signature differs from redismodule.h");
+typedef int (*mh_sig_SetModuleUserACLString)(RedisModuleCtx *ctx, RedisModuleUser *user, const char *acl, RedisModuleString **error);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SetModuleUserACLString), mh_sig_SetModuleUserACLString), "RM_SetModuleUserACLString signature differs from redismodule.h");
 typedef void (*mh_sig_SignalKeyAsReady)(RedisModuleCtx *ctx, RedisModuleString *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_SignalKeyAsReady), mh_sig_SignalKeyAsReady), "RM_SignalKeyAsReady signature differs from redismodule.h");
 typedef int (*mh_sig_SignalModifiedKey)(RedisModuleCtx *ctx, RedisModuleString *keyname);
@@ -633,9 +673,16 @@ _Static_assert(__builtin_types_compatible_p(__typeof__(&RM__Assert), mh_sig__Ass
 
 /* Sorted by name (strcmp order) for the binary search in RM_GetApi. */
 static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
+    {"RedisModule_ACLAddLogEntry", (void *)RM_ACLAddLogEntry},
+    {"RedisModule_ACLAddLogEntryByUserName", (void *)RM_ACLAddLogEntryByUserName},
+    {"RedisModule_ACLCheckChannelPermissions", (void *)RM_ACLCheckChannelPermissions},
+    {"RedisModule_ACLCheckCommandPermissions", (void *)RM_ACLCheckCommandPermissions},
+    {"RedisModule_ACLCheckKeyPermissions", (void *)RM_ACLCheckKeyPermissions},
     {"RedisModule_AbortBlock", (void *)RM_AbortBlock},
     {"RedisModule_AddPostNotificationJob", (void *)RM_AddPostNotificationJob},
     {"RedisModule_Alloc", (void *)RM_Alloc},
+    {"RedisModule_AuthenticateClientWithACLUser", (void *)RM_AuthenticateClientWithACLUser},
+    {"RedisModule_AuthenticateClientWithUser", (void *)RM_AuthenticateClientWithUser},
     {"RedisModule_AutoMemory", (void *)RM_AutoMemory},
     {"RedisModule_AvoidReplicaTraffic", (void *)RM_AvoidReplicaTraffic},
     {"RedisModule_BlockClient", (void *)RM_BlockClient},
@@ -673,6 +720,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CreateCommand", (void *)RM_CreateCommand},
     {"RedisModule_CreateDataType", (void *)RM_CreateDataType},
     {"RedisModule_CreateDict", (void *)RM_CreateDict},
+    {"RedisModule_CreateModuleUser", (void *)RM_CreateModuleUser},
     {"RedisModule_CreateString", (void *)RM_CreateString},
     {"RedisModule_CreateStringFromCallReply", (void *)RM_CreateStringFromCallReply},
     {"RedisModule_CreateStringFromDouble", (void *)RM_CreateStringFromDouble},
@@ -685,6 +733,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CreateSubcommand", (void *)RM_CreateSubcommand},
     {"RedisModule_CreateTimer", (void *)RM_CreateTimer},
     {"RedisModule_DbSize", (void *)RM_DbSize},
+    {"RedisModule_DeauthenticateAndCloseClient", (void *)RM_DeauthenticateAndCloseClient},
     {"RedisModule_DeleteKey", (void *)RM_DeleteKey},
     {"RedisModule_DictCompare", (void *)RM_DictCompare},
     {"RedisModule_DictCompareC", (void *)RM_DictCompareC},
@@ -713,10 +762,12 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_EventLoopAdd", (void *)RM_EventLoopAdd},
     {"RedisModule_EventLoopAddOneShot", (void *)RM_EventLoopAddOneShot},
     {"RedisModule_EventLoopDel", (void *)RM_EventLoopDel},
+    {"RedisModule_ExportSharedAPI", (void *)RM_ExportSharedAPI},
     {"RedisModule_Free", (void *)RM_Free},
     {"RedisModule_FreeCallReply", (void *)RM_FreeCallReply},
     {"RedisModule_FreeClusterNodesList", (void *)RM_FreeClusterNodesList},
     {"RedisModule_FreeDict", (void *)RM_FreeDict},
+    {"RedisModule_FreeModuleUser", (void *)RM_FreeModuleUser},
     {"RedisModule_FreeServerInfo", (void *)RM_FreeServerInfo},
     {"RedisModule_FreeString", (void *)RM_FreeString},
     {"RedisModule_FreeThreadSafeContext", (void *)RM_FreeThreadSafeContext},
@@ -725,6 +776,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetBlockedClientHandle", (void *)RM_GetBlockedClientHandle},
     {"RedisModule_GetBlockedClientPrivateData", (void *)RM_GetBlockedClientPrivateData},
     {"RedisModule_GetBlockedClientReadyKey", (void *)RM_GetBlockedClientReadyKey},
+    {"RedisModule_GetClientCertificate", (void *)RM_GetClientCertificate},
     {"RedisModule_GetClientId", (void *)RM_GetClientId},
     {"RedisModule_GetClientInfoById", (void *)RM_GetClientInfoById},
     {"RedisModule_GetClientNameById", (void *)RM_GetClientNameById},
@@ -739,6 +791,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetContextFlagsAll", (void *)RM_GetContextFlagsAll},
     {"RedisModule_GetContextFromIO", (void *)RM_GetContextFromIO},
     {"RedisModule_GetCurrentCommandName", (void *)RM_GetCurrentCommandName},
+    {"RedisModule_GetCurrentUserName", (void *)RM_GetCurrentUserName},
     {"RedisModule_GetDbIdFromDigest", (void *)RM_GetDbIdFromDigest},
     {"RedisModule_GetDbIdFromIO", (void *)RM_GetDbIdFromIO},
     {"RedisModule_GetDbIdFromModuleKey", (void *)RM_GetDbIdFromModuleKey},
@@ -751,6 +804,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetLFU", (void *)RM_GetLFU},
     {"RedisModule_GetLRU", (void *)RM_GetLRU},
     {"RedisModule_GetModuleOptionsAll", (void *)RM_GetModuleOptionsAll},
+    {"RedisModule_GetModuleUserACLString", (void *)RM_GetModuleUserACLString},
+    {"RedisModule_GetModuleUserFromUserName", (void *)RM_GetModuleUserFromUserName},
     {"RedisModule_GetMyClusterID", (void *)RM_GetMyClusterID},
     {"RedisModule_GetNotifyKeyspaceEvents", (void *)RM_GetNotifyKeyspaceEvents},
     {"RedisModule_GetOpenKeyModesAll", (void *)RM_GetOpenKeyModesAll},
@@ -759,6 +814,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetSelectedDb", (void *)RM_GetSelectedDb},
     {"RedisModule_GetServerInfo", (void *)RM_GetServerInfo},
     {"RedisModule_GetServerVersion", (void *)RM_GetServerVersion},
+    {"RedisModule_GetSharedAPI", (void *)RM_GetSharedAPI},
     {"RedisModule_GetThreadSafeContext", (void *)RM_GetThreadSafeContext},
     {"RedisModule_GetTimerInfo", (void *)RM_GetTimerInfo},
     {"RedisModule_GetTypeMethodVersion", (void *)RM_GetTypeMethodVersion},
@@ -821,6 +877,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_PublishMessageShard", (void *)RM_PublishMessageShard},
     {"RedisModule_RandomKey", (void *)RM_RandomKey},
     {"RedisModule_Realloc", (void *)RM_Realloc},
+    {"RedisModule_RedactClientCommandArgument", (void *)RM_RedactClientCommandArgument},
     {"RedisModule_RegisterBoolConfig", (void *)RM_RegisterBoolConfig},
     {"RedisModule_RegisterClusterMessageReceiver", (void *)RM_RegisterClusterMessageReceiver},
     {"RedisModule_RegisterCommandFilter", (void *)RM_RegisterCommandFilter},
@@ -883,12 +940,15 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_SetClusterFlags", (void *)RM_SetClusterFlags},
     {"RedisModule_SetCommandACLCategories", (void *)RM_SetCommandACLCategories},
     {"RedisModule_SetCommandInfo", (void *)RM_SetCommandInfo},
+    {"RedisModule_SetContextUser", (void *)RM_SetContextUser},
     {"RedisModule_SetDisconnectCallback", (void *)RM_SetDisconnectCallback},
     {"RedisModule_SetExpire", (void *)RM_SetExpire},
     {"RedisModule_SetLFU", (void *)RM_SetLFU},
     {"RedisModule_SetLRU", (void *)RM_SetLRU},
     {"RedisModule_SetModuleAttribs", (void *)RM_SetModuleAttribs},
     {"RedisModule_SetModuleOptions", (void *)RM_SetModuleOptions},
+    {"RedisModule_SetModuleUserACL", (void *)RM_SetModuleUserACL},
+    {"RedisModule_SetModuleUserACLString", (void *)RM_SetModuleUserACLString},
     {"RedisModule_SignalKeyAsReady", (void *)RM_SignalKeyAsReady},
     {"RedisModule_SignalModifiedKey", (void *)RM_SignalModifiedKey},
     {"RedisModule_StopTimer", (void *)RM_StopTimer},
@@ -941,42 +1001,26 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 307;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 307, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 327;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 327, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
-    "RedisModule_ACLAddLogEntry",
-    "RedisModule_ACLAddLogEntryByUserName",
-    "RedisModule_ACLCheckChannelPermissions",
-    "RedisModule_ACLCheckCommandPermissions",
-    "RedisModule_ACLCheckKeyPermissions",
-    "RedisModule_AuthenticateClientWithACLUser",
-    "RedisModule_AuthenticateClientWithUser",
     "RedisModule_BlockClientOnAuth",
     "RedisModule_CallReplyPromiseAbort",
     "RedisModule_CallReplyPromiseSetUnblockHandler",
     "RedisModule_ChannelAtPosWithFlags",
-    "RedisModule_CreateModuleUser",
-    "RedisModule_DeauthenticateAndCloseClient",
     "RedisModule_DefragAlloc",
     "RedisModule_DefragCursorGet",
     "RedisModule_DefragCursorSet",
     "RedisModule_DefragRedisModuleString",
     "RedisModule_DefragShouldStop",
     "RedisModule_ExitFromChild",
-    "RedisModule_ExportSharedAPI",
     "RedisModule_Fork",
-    "RedisModule_FreeModuleUser",
-    "RedisModule_GetClientCertificate",
-    "RedisModule_GetCurrentUserName",
     "RedisModule_GetDbIdFromDefragCtx",
     "RedisModule_GetDbIdFromOptCtx",
     "RedisModule_GetKeyNameFromDefragCtx",
     "RedisModule_GetKeyNameFromOptCtx",
-    "RedisModule_GetModuleUserACLString",
-    "RedisModule_GetModuleUserFromUserName",
-    "RedisModule_GetSharedAPI",
     "RedisModule_GetToDbIdFromOptCtx",
     "RedisModule_GetToKeyNameFromOptCtx",
     "RedisModule_IsChannelsPositionRequest",
@@ -985,16 +1029,12 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RdbSave",
     "RedisModule_RdbStreamCreateFromFile",
     "RedisModule_RdbStreamFree",
-    "RedisModule_RedactClientCommandArgument",
     "RedisModule_RegisterAuthCallback",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
     "RedisModule_SendChildHeartbeat",
-    "RedisModule_SetContextUser",
-    "RedisModule_SetModuleUserACL",
-    "RedisModule_SetModuleUserACLString",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 47;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 27;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

@@ -160,8 +160,30 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 				}
 			}
 		}
+		if st := eng.Memory.State; st != nil {
+			over, level := st()
+			if over {
+				f |= 1 << 10 // OOM
+			}
+			if level > 0.75 {
+				f |= 1 << 11 // OOM_WARNING
+			}
+		}
 	}
 	return C.int(f)
+}
+
+// goUsedMemoryRatio is used memory over maxmemory (0 without a limit).
+//
+//export goUsedMemoryRatio
+func goUsedMemoryRatio() C.float {
+	defer guard("GetUsedMemoryRatio")
+	h, _ := anyHost.Load().(*Host)
+	if h == nil || h.Eng.Memory.State == nil {
+		return 0
+	}
+	_, level := h.Eng.Memory.State()
+	return C.float(level)
 }
 
 //export goCall

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "88aac36966c5c0c218466475c4a1b77e4dd86f40fe480ce9d6a4f6123452623e"
+const shimSum = "b9b1eed5fd74637dfbb77568c05bace1c4413996f68d88640d5023c3b599b83d"

@@ -121,6 +121,8 @@ type Keyspace struct {
 	Dirty int64
 	// ExpiredKeys counts keys removed by expiry (INFO expired_keys).
 	ExpiredKeys int64
+	// EvictedKeys counts keys removed for maxmemory (INFO evicted_keys).
+	EvictedKeys int64
 	// LFU is set under an -lfu maxmemory-policy: lookups then update the
 	// entries' LFU counters instead of their access times (lfu.go).
 	LFU bool

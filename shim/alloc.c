@@ -9,6 +9,7 @@
  */
 #include "core.h"
 #include <stdatomic.h>
+#include "_cgo_export.h"
 
 typedef struct mh_hdr {
     size_t size;
@@ -172,9 +173,10 @@ static size_t RM_MallocSizeString(RedisModuleString *str) {
     return sizeof(*str) + str->len + 1 + 16;
 }
 
-/* Memory in use divided by maxmemory; modhost has no maxmemory, so 0.
- * Context: any. Crossing: none. */
-static float RM_GetUsedMemoryRatio(void) { return 0; }
+/* Used memory divided by maxmemory (0 when no maxmemory is set); over 1
+ * means eviction or OOM errors are due. Context: lock held.
+ * Crossing: goUsedMemoryRatio. */
+static float RM_GetUsedMemoryRatio(void) { return goUsedMemoryRatio(); }
 
 /* ---- pool allocation ----------------------------------------------------- */
 

@@ -143,6 +143,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 
 	eng := engine.New(int(cfg.Int("databases")))
 	eng.Commands = table
+	commands.SetupEviction(eng)
 	host := capi.NewHost(eng, log)
 	opts := server.Options{
 		Port:           int(cfg.Int("port")),

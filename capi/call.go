@@ -81,6 +81,18 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	if flags&callScript != 0 && cmd.Flags&engine.FlagNoScript != 0 {
 		return fail(syscall.ESPIPE, "ERR command '"+cmd.FullName()+"' is not allowed on script mode")
 	}
+	if flags&callCheckOOM != 0 && cmd.Flags&engine.FlagDenyOOM != 0 && eng.Settings.MaxMemory > 0 {
+		// Within a command the verdict taken before it started counts (its
+		// own allocations must not fail its nested calls); from a thread
+		// or timer, the memory now.
+		oom := eng.Memory.PreCommandOOM
+		if caller == nil && eng.Memory.State != nil {
+			oom, _ = eng.Memory.State()
+		}
+		if oom {
+			return fail(syscall.ENOSPC, engine.MsgOOM)
+		}
+	}
 	if flags&callNoWrites != 0 && cmd.Flags&engine.FlagWrite != 0 {
 		return fail(syscall.ENOSPC, "ERR Write command '"+cmd.FullName()+"' was called while write is not allowed.")
 	}

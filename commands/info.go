@@ -379,7 +379,7 @@ func infoStats(s *engine.Server, w *strings.Builder) {
 	field(w, "expired_stale_perc", fmt.Sprintf("%.2f", st.ExpiredStalePerc*100))
 	field(w, "expired_time_cap_reached_count", 0)
 	field(w, "expire_cycle_cpu_milliseconds", 0)
-	field(w, "evicted_keys", 0)
+	field(w, "evicted_keys", s.KS.EvictedKeys)
 	field(w, "evicted_clients", 0)
 	field(w, "total_eviction_exceeded_time", 0)
 	field(w, "current_eviction_exceeded_time", 0)

@@ -57,6 +57,8 @@ type Server struct {
 	// with an error text: replication's NOREPLICAS, READONLY and
 	// MASTERDOWN (see CallFlags).
 	CommandGuard func(c *Client, cmd *Spec) string
+	// Memory is maxmemory enforcement (evict.go).
+	Memory MemoryGuard
 	// CommandFilter, when set, may rewrite a client's command line before
 	// lookup (module command filters, engine/filter.go).
 	CommandFilter func(c *Client, args [][]byte) [][]byte
@@ -351,6 +353,10 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 			cmd.Stats.Rejected.Add(1)
 			return
 		}
+	}
+	if msg := s.oomRefusal(c, cmd); msg != "" {
+		s.rejectResolved(c, cmd, msg)
+		return
 	}
 	if s.CommandGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 {
 		if msg := s.CommandGuard(c, cmd); msg != "" {

@@ -58,9 +58,10 @@ func (in *Instance) setupReplication() *repl.Repl {
 	lazy := func() {
 		eng.Settings.LazyfreeLazyExpire = cfg.Bool("lazyfree-lazy-expire")
 		eng.Settings.LazyfreeLazyServerDel = cfg.Bool("lazyfree-lazy-server-del")
+		eng.Settings.LazyfreeLazyEviction = cfg.Bool("lazyfree-lazy-eviction")
 	}
 	lazy()
-	for _, name := range []string{"lazyfree-lazy-expire", "lazyfree-lazy-server-del"} {
+	for _, name := range []string{"lazyfree-lazy-expire", "lazyfree-lazy-server-del", "lazyfree-lazy-eviction"} {
 		cfg.OnApply(name, func(_, _ string) error { lazy(); return nil })
 	}
 	if host, port, ok := cfg.ReplicaOf(); ok {

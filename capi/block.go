@@ -217,9 +217,12 @@ func goThreadSafeLock(modh C.uint64_t, try C.int) C.int {
 		if !eng.Lock.TryLock() {
 			return 0
 		}
+		eng.BeginUnit()
 		return 1
 	}
 	eng.Lock.Lock()
+	// Lock to unlock is one execution unit, as in Redis.
+	eng.BeginUnit()
 	return 1
 }
 
@@ -230,6 +233,7 @@ func goThreadSafeUnlock(modh C.uint64_t) {
 	if eng == nil {
 		return
 	}
+	eng.EndUnit()
 	eng.ServeReadyKeys()
 	eng.Lock.Unlock()
 }

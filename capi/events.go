@@ -73,6 +73,9 @@ func (h *Host) initEvents() {
 	eng := h.Eng
 	eng.NotifyHooks = append(eng.NotifyHooks, h.keyspaceEvent)
 	eng.Hooks.AfterCommand = append(eng.Hooks.AfterCommand, func(*engine.Client) { h.runJobs() })
+	// Jobs run before the unit that queued them is propagated, so their
+	// writes join it (Redis's firePostExecutionUnitJobs).
+	eng.Hooks.UnitEnd = append(eng.Hooks.UnitEnd, h.runJobs)
 	eng.Hooks.ClientOpened = append(eng.Hooks.ClientOpened, func(c *engine.Client) {
 		if c.Conn != nil {
 			h.fireClientChange(c, 0)

@@ -116,8 +116,12 @@ func (h *Host) runDueTimers() {
 		id := due[0]
 		t := ts.byID[id]
 		tc := h.tempClient(t.db)
+		// A timer callback is one execution unit: what it propagates goes
+		// out together, in MULTI/EXEC when several.
+		h.Eng.BeginUnit()
 		C.mh_invoke_timer(t.cb, t.m.c, C.uint64_t(tc.ID), C.int(t.db), t.data)
 		releaseTemp(tc)
+		h.Eng.EndUnit()
 		// Redis forgets the timer after its callback (it is still visible
 		// to GetTimerInfo inside it).
 		delete(ts.byID, id)

@@ -47,6 +47,11 @@ type propState struct {
 	unit      []PropOp
 	// arbitrary is set when the outermost command touches arbitrary keys.
 	arbitrary bool
+	// expireUnit is set while an active expiry's unit is open.
+	expireUnit bool
+	// implicitDirty counts the changes (KS.Dirty) made by expiry and
+	// eviction, which do not make a command a write.
+	implicitDirty int64
 }
 
 // AddPropListener registers fn under name (replacing one of that name);
@@ -98,22 +103,38 @@ func (s *Server) PropagateTo(db int, args [][]byte, target int) {
 	}
 }
 
-// BeginUnit opens an execution unit outside a command (a module timer or
-// event callback, a thread-safe context lock): what it propagates is one
-// unit, sent by the matching EndUnit. Lock held.
-func (s *Server) BeginUnit() {
-	if s.Propagate != nil {
-		s.CallDepth++
+// BeginUnit opens an execution unit outside a command (a module timer,
+// a thread-safe context lock): what it propagates is one unit, sent by
+// the matching EndUnit. Lock held.
+func (s *Server) BeginUnit() { s.CallDepth++ }
+
+// EndUnit closes BeginUnit's unit. Lock held.
+func (s *Server) EndUnit() { s.leaveUnit() }
+
+// leaveUnit drops one nesting level; leaving the outermost runs the
+// UnitEnd hooks (still inside the unit) and then propagates the unit.
+func (s *Server) leaveUnit() {
+	if s.CallDepth <= 0 {
+		return
+	}
+	if s.CallDepth == 1 {
+		for _, h := range s.Hooks.UnitEnd {
+			h()
+		}
+	}
+	s.CallDepth--
+	if s.CallDepth == 0 {
+		s.flushPropUnit()
 	}
 }
 
-// EndUnit closes BeginUnit's unit. Lock held.
-func (s *Server) EndUnit() {
-	if s.CallDepth > 0 {
-		s.CallDepth--
-	}
-	if s.CallDepth == 0 {
-		s.flushPropUnit()
+// beginExpireUnit makes a key expiring outside any command (active
+// expiry) one unit: the "expired" notification's module callbacks and
+// the DEL that follows go out together, as Redis does.
+func (s *Server) beginExpireUnit() {
+	if s.CallDepth == 0 && s.Propagate != nil && !s.prop.expireUnit {
+		s.prop.expireUnit = true
+		s.CallDepth++
 	}
 }
 
@@ -141,11 +162,27 @@ func (s *Server) flushPropUnit() {
 // that expired (lazily or actively) goes out as DEL, or UNLINK with
 // lazyfree-lazy-expire.
 func (s *Server) propagateExpired(db *keyspace.DB, key string) {
+	if s.Propagate != nil && !s.KS.Loading {
+		verb := "DEL"
+		if s.Settings.LazyfreeLazyExpire {
+			verb = "UNLINK"
+		}
+		s.PropagateTo(db.ID, [][]byte{[]byte(verb), []byte(key)}, PropAll)
+	}
+	if s.prop.expireUnit {
+		s.prop.expireUnit = false
+		s.leaveUnit()
+	}
+}
+
+// propagateEvicted propagates a key evicted by maxmemory as DEL, or
+// UNLINK with lazyfree-lazy-eviction.
+func (s *Server) propagateEvicted(db *keyspace.DB, key string) {
 	if s.Propagate == nil || s.KS.Loading {
 		return
 	}
 	verb := "DEL"
-	if s.Settings.LazyfreeLazyExpire {
+	if s.Settings.LazyfreeLazyEviction {
 		verb = "UNLINK"
 	}
 	s.PropagateTo(db.ID, [][]byte{[]byte(verb), []byte(key)}, PropAll)

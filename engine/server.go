@@ -122,6 +122,7 @@ type Settings struct {
 	// emptied sets propagate as UNLINK instead of DEL.
 	LazyfreeLazyExpire    bool
 	LazyfreeLazyServerDel bool
+	LazyfreeLazyEviction  bool
 }
 
 // Stats are INFO stats counters.
@@ -148,6 +149,9 @@ type Hooks struct {
 	ClientOpened []func(c *Client)
 	// AfterCommand runs under the lock after every top-level command.
 	AfterCommand []func(c *Client)
+	// UnitEnd runs as an execution unit ends, still inside it, so what
+	// it propagates joins the unit (module post-notification jobs).
+	UnitEnd []func()
 }
 
 // New creates a server with n databases and an empty command table.
@@ -183,8 +187,17 @@ func New(databases int) *Server {
 	s.KS.Hooks.Modified = s.touchWatched
 	s.KS.Hooks.Notify = s.notify
 	s.KS.Hooks.Removed = func(db *keyspace.DB, key string, _ *keyspace.Entry, why int) {
-		if why == keyspace.RemovedExpired {
+		switch why {
+		case keyspace.RemovedExpired, keyspace.RemovedEvicted:
+			// Redis counts neither as a change of the command that
+			// triggered it (a GET expiring its key is not propagated).
+			s.prop.implicitDirty++
+		}
+		switch why {
+		case keyspace.RemovedExpired:
 			s.propagateExpired(db, key)
+		case keyspace.RemovedEvicted:
+			s.propagateEvicted(db, key)
 		}
 	}
 	s.RunID = randomHex(40)
@@ -429,7 +442,7 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	ctx := c.pushCtx()
 	*ctx = Ctx{S: s, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W}
 	s.prevErrs = s.Stats.ErrorReplies
-	prop, dirty, replyStart := s.Propagate != nil, s.KS.Dirty, len(c.W.Buf)
+	prop, dirty, replyStart := s.Propagate != nil, s.KS.Dirty-s.prop.implicitDirty, len(c.W.Buf)
 	if prop {
 		s.CallDepth++
 		if s.CallDepth == 1 {
@@ -514,6 +527,9 @@ func (s *Server) RemoveClient(c *Client) {
 // notify is the keyspace hook that turns events into Pub/Sub messages and
 // feeds module subscribers.
 func (s *Server) notify(db *keyspace.DB, class int, event, key string) {
+	if class == keyspace.NotifyExpired {
+		s.beginExpireUnit()
+	}
 	for _, h := range s.NotifyHooks {
 		h(db, class, event, key)
 	}
@@ -558,13 +574,8 @@ func (s *Server) run(ctx *Ctx) {
 func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64, replyStart int) {
 	// The depth drops after this command's ops are collected, so several
 	// ops of one outermost command stay one unit.
-	defer func() {
-		s.CallDepth--
-		if s.CallDepth == 0 && s.PropagateUnit != nil {
-			s.PropagateUnit()
-		}
-	}()
-	if s.Propagate != nil && s.KS.Dirty != dirty && (c.Flags&ClientFake == 0 || c.PropTarget != 0) &&
+	defer s.leaveUnit()
+	if s.Propagate != nil && s.KS.Dirty-s.prop.implicitDirty != dirty && (c.Flags&ClientFake == 0 || c.PropTarget != 0) &&
 		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
 		var reply []byte
 		if replyStart <= len(c.W.Buf) {

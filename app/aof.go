@@ -33,6 +33,7 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		Logf:           p.Logf,
 	})
 	p.AOFInfo = a.WriteInfo
+	p.AOFDiskError = a.DiskError
 	eng.Commands.Add(&engine.Spec{Name: "bgrewriteaof", Arity: 1,
 		Flags: engine.FlagAdmin | engine.FlagNoScript | engine.FlagNoAsyncLoading,
 		ACL:   []string{"admin", "slow", "dangerous"}, Run: func(c *engine.Ctx) { cmdBgrewriteaof(c, a) },

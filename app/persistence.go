@@ -112,7 +112,14 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 			log.Notice(format, args...)
 		}
 	}
+	if in.Cfg != nil {
+		cfg := in.Cfg
+		p.StopWritesOnError = func() bool { return cfg.Bool("stop-writes-on-bgsave-error") }
+		p.KeyDelay = func() int64 { return cfg.Int("rdb-key-save-delay") }
+	}
 	eng.Lock.Lock()
+	eng.Persist.DiskError = p.DiskError
+	eng.Persist.Loading = func() bool { return p.Loading }
 	eng.Info.AddInfoSection(engine.InfoSection{Name: "persistence", Default: true,
 		Write: func(w *strings.Builder) { p.WriteInfo(eng, w) }})
 	eng.DebugSubs["reload"] = func(c *engine.Ctx) { debugReload(c, p) }

@@ -96,6 +96,13 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	if flags&callNoWrites != 0 && cmd.Flags&engine.FlagWrite != 0 {
 		return fail(syscall.ENOSPC, "ERR Write command '"+cmd.FullName()+"' was called while write is not allowed.")
 	}
+	if flags&callScript != 0 && cmd.Flags&engine.FlagWrite != 0 {
+		// Script mode refuses writes the way a client is refused while
+		// persistence fails (the master's stream is obeyed regardless).
+		if msg := eng.WriteDeniedByDisk(); msg != "" && (caller == nil || caller.c.Flags&engine.ClientMaster == 0) {
+			return fail(syscall.ESPIPE, msg)
+		}
+	}
 	if flags&callCheckACL != 0 {
 		if reply, e, ok := callACL(h, caller, cmd, args, flags); !ok {
 			return reply, e

@@ -576,10 +576,21 @@ func cmdFlushdb(c *engine.Ctx) {
 		return
 	}
 	async := flushAsync(c)
+	dirty := c.S.KS.Dirty
 	c.S.FireFlush(false, c.DB.ID, async)
 	flushDB(c, c.DB)
 	c.S.FireFlush(true, c.DB.ID, async)
+	forcePropagation(c, dirty)
 	c.W.OK()
+}
+
+// forcePropagation sends a flush that changed no counter to the AOF and
+// replicas anyway (Redis's forceCommandPropagation): an empty FLUSHDB,
+// or a FLUSHALL whose save reset the counter to where it was.
+func forcePropagation(c *engine.Ctx, dirty int64) {
+	if c.S.KS.Dirty == dirty && c.C.Flags&engine.ClientFake == 0 {
+		c.S.PropagateTo(c.DB.ID, c.Args, engine.PropAll)
+	}
 }
 
 func cmdFlushall(c *engine.Ctx) {
@@ -587,11 +598,18 @@ func cmdFlushall(c *engine.Ctx) {
 		return
 	}
 	async := flushAsync(c)
+	dirty := c.S.KS.Dirty
 	c.S.FireFlush(false, -1, async)
 	for _, db := range c.S.KS.DBs {
 		flushDB(c, db)
 	}
 	c.S.FireFlush(true, -1, async)
+	// flushAllDataAndResetRDB: abandon a running BGSAVE and, with save
+	// points, save the empty dataset at once.
+	if p := persistenceOf(c); p != nil {
+		p.AfterFlushAll(c.S)
+	}
+	forcePropagation(c, dirty)
 	c.W.OK()
 }
 

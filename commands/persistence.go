@@ -66,6 +66,13 @@ type Persistence struct {
 	Logf func(warn bool, format string, args ...any)
 	// AOFInfo, when set, writes the aof_* lines of INFO persistence.
 	AOFInfo func(w *strings.Builder)
+	// KeyDelay is rdb-key-save-delay (nil: 0).
+	KeyDelay func() int64
+	// StopWritesOnError is stop-writes-on-bgsave-error (nil: yes).
+	StopWritesOnError func() bool
+	// AOFDiskError, when set, returns the AOF's MISCONF text while its
+	// writes fail, or "".
+	AOFDiskError func() string
 
 	// Loading is set while the start-up load runs (INFO loading).
 	Loading bool
@@ -76,6 +83,7 @@ type Persistence struct {
 	bgStart        time.Time
 	bgScheduled    bool
 	bgDone         chan struct{}
+	bgCancel       chan struct{}
 	lastBgOK       bool
 	lastBgTry      time.Time
 	lastBgDuration int64
@@ -164,6 +172,9 @@ func (p *Persistence) saveOptions(s *engine.Server) rdb.SaveOptions {
 		opt.SaveLRU = strings.Contains(pol, "lru")
 		opt.SaveLFU = strings.Contains(pol, "lfu")
 	}
+	if p.KeyDelay != nil {
+		opt.KeyDelay = p.KeyDelay()
+	}
 	return opt
 }
 
@@ -196,9 +207,22 @@ const MsgMISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's 
 
 // WritesDenied reports Redis's DISK_ERROR_TYPE_RDB condition: the last
 // background save failed while save points exist and stopOnError
-// (stop-writes-on-bgsave-error) is set. Dispatch consults it. Lock held.
+// (stop-writes-on-bgsave-error) is set. Lock held.
 func (p *Persistence) WritesDenied(stopOnError bool) bool {
 	return stopOnError && p.HasSavePoints() && !p.lastBgOK
+}
+
+// DiskError is writeCommandsDeniedByDiskError with its message: the
+// RDB MISCONF text, else the AOF's while its writes fail, else "".
+// Dispatch and RM_Call consult it. Lock held.
+func (p *Persistence) DiskError() string {
+	if p.WritesDenied(p.StopWritesOnError == nil || p.StopWritesOnError()) {
+		return MsgMISCONF
+	}
+	if p.AOFDiskError != nil {
+		return p.AOFDiskError()
+	}
+	return ""
 }
 
 // BgsaveInProgress reports whether a background save runs. Lock held.
@@ -210,7 +234,10 @@ func (p *Persistence) BgsaveInProgress() bool { return p.bgRunning }
 // and record the outcome. Lock held.
 func (p *Persistence) StartBgsave(s *engine.Server) error {
 	p.lastBgTry = time.Now()
-	snap, err := rdb.TakeSnapshot(s.KS, p.saveOptions(s))
+	cancel := make(chan struct{})
+	opt := p.saveOptions(s)
+	opt.Cancel = cancel
+	snap, err := rdb.TakeSnapshot(s.KS, opt)
 	if err != nil {
 		p.lastBgOK = false
 		p.logf(true, "Can't save in background: %s", errText(err))
@@ -221,17 +248,22 @@ func (p *Persistence) StartBgsave(s *engine.Server) error {
 	p.bgScheduled = false
 	p.bgStart = time.Now()
 	done := make(chan struct{})
-	p.bgDone = done
+	p.bgDone, p.bgCancel = done, cancel
 	p.logf(false, "Background saving started by pid %d", os.Getpid())
 	dir, name := p.dirName()
 	go func() {
 		defer close(done)
-		tmp, werr := rdb.WriteTemp(dir, snap.Encode())
+		data := snap.Encode()
+		var tmp string
+		var werr error
+		if data != nil {
+			tmp, werr = rdb.WriteTemp(dir, data)
+		}
 		s.Lock.Lock()
 		defer s.Lock.Unlock()
 		if p.bgDone != done {
 			// Shutdown or a flush abandoned this save meanwhile.
-			if werr == nil {
+			if werr == nil && tmp != "" {
 				os.Remove(tmp)
 			}
 			return
@@ -269,6 +301,10 @@ func (p *Persistence) KillBgsave() bool {
 	// Like a child killed with SIGUSR1, this leaves the last status as is.
 	p.bgRunning = false
 	p.bgDone = nil
+	if p.bgCancel != nil {
+		close(p.bgCancel)
+		p.bgCancel = nil
+	}
 	return true
 }
 
@@ -277,7 +313,11 @@ func (p *Persistence) KillBgsave() bool {
 // the now empty dataset. FLUSHALL calls it after emptying the dbs, then
 // counts its own change. Lock held.
 func (p *Persistence) AfterFlushAll(s *engine.Server) {
-	p.KillBgsave()
+	if p.KillBgsave() {
+		// What Redis logs when it reaps the child it killed with SIGUSR1.
+		p.lastBgDuration = int64(time.Since(p.bgStart).Seconds())
+		p.logf(true, "Background saving terminated by signal 10")
+	}
 	if p.HasSavePoints() {
 		_ = p.Save(s)
 	}

@@ -57,6 +57,9 @@ type Server struct {
 	// with an error text: replication's NOREPLICAS, READONLY and
 	// MASTERDOWN (see CallFlags).
 	CommandGuard func(c *Client, cmd *Spec) string
+	// Persist is the persistence layer's MISCONF and LOADING checks
+	// (persistguard.go).
+	Persist PersistenceGuard
 	// Memory is maxmemory enforcement (evict.go).
 	Memory MemoryGuard
 	// CommandFilter, when set, may rewrite a client's command line before
@@ -371,11 +374,19 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		s.rejectResolved(c, cmd, msg)
 		return
 	}
+	if msg := s.diskRefusal(c, cmd); msg != "" {
+		s.rejectResolved(c, cmd, msg)
+		return
+	}
 	if s.CommandGuard != nil && c.Flags&(ClientMaster|ClientFake) == 0 {
 		if msg := s.CommandGuard(c, cmd); msg != "" {
 			s.rejectResolved(c, cmd, msg)
 			return
 		}
+	}
+	if msg := s.loadingRefusal(c, cmd); msg != "" {
+		s.rejectResolved(c, cmd, msg)
+		return
 	}
 	if c.Flags&ClientMulti != 0 && !isMultiControl(cmd) {
 		if cmd.Flags&FlagNoMulti != 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -35,6 +36,13 @@ type SaveOptions struct {
 	AOFBase bool
 	// Now overrides the clock for ctime and idle times (Unix ms); 0 means now.
 	Now int64
+	// KeyDelay is rdb-key-save-delay: microseconds to sleep after each
+	// key (a negative -n sleeps 1us once in n keys on average), so tests
+	// can catch a save in progress.
+	KeyDelay int64
+	// Cancel, when closed, makes Snapshot.Encode stop and return nil (a
+	// background save that was killed).
+	Cancel <-chan struct{}
 }
 
 // Encode serialises the whole keyspace into an RDB image (version 10).
@@ -153,6 +161,16 @@ func (s *Snapshot) Encode() []byte {
 		e.length(uint64(db.size))
 		e.length(uint64(db.expires))
 		for _, k := range db.keys {
+			if opt.KeyDelay != 0 {
+				keyDelay(opt.KeyDelay)
+			}
+			if opt.Cancel != nil {
+				select {
+				case <-opt.Cancel:
+					return nil
+				default:
+				}
+			}
 			if k.expire != 0 {
 				e.u8(opExpireTimeMS)
 				e.millis(k.expire)
@@ -178,6 +196,17 @@ func (s *Snapshot) Encode() []byte {
 		sum = CRC64(0, e.b)
 	}
 	return binary.LittleEndian.AppendUint64(e.b, sum)
+}
+
+// keyDelay sleeps as rdb-key-save-delay asks after one key.
+func keyDelay(us int64) {
+	if us < 0 {
+		if rand.Int64N(-us) != 0 {
+			return
+		}
+		us = 1
+	}
+	time.Sleep(time.Duration(us) * time.Microsecond)
 }
 
 func (e *encoder) auxRecords(recs []auxRecord) {

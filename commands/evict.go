@@ -3,6 +3,7 @@ package commands
 import (
 	"runtime"
 	"runtime/metrics"
+	"time"
 
 	"modhost/engine"
 	"modhost/keyspace"
@@ -20,8 +21,9 @@ import (
 type evictor struct {
 	s *engine.Server
 	// evicted is the estimated size of keys evicted since gcCycles.
-	evicted  int64
-	gcCycles uint64
+	evicted   int64
+	evictedAt time.Time
+	gcCycles  uint64
 	// afterGC is the measure right after the last forced collection.
 	afterGC int64
 }
@@ -51,6 +53,14 @@ func (ev *evictor) over() int64 {
 	limit := ev.s.Settings.MaxMemory
 	u := ev.used()
 	if u <= limit {
+		// Within the limit only thanks to evictions the collector has not
+		// confirmed: after a tenth of a second, make it confirm them (the
+		// estimate must not excuse memory forever).
+		if ev.evicted > 0 && time.Since(ev.evictedAt) > 100*time.Millisecond {
+			runtime.GC()
+			u = ev.used()
+			ev.afterGC = u
+		}
 		return u - limit
 	}
 	if u-ev.afterGC > limit/10 {
@@ -104,7 +114,10 @@ func (ev *evictor) evict() bool {
 		}
 		freed += size
 	}
-	ev.evicted += freed
+	if freed > 0 {
+		ev.evicted += freed
+		ev.evictedAt = time.Now()
+	}
 	return freed >= tofree
 }
 

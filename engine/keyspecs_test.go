@@ -60,7 +60,9 @@ func TestKeysFromSpecs(t *testing.T) {
 }
 
 func TestPopulateLegacyRange(t *testing.T) {
-	idx := func(pos, last int) KeySpec { return KeySpec{Flags: []string{"RO"}, Index: pos, LastKey: last, KeyStep: 1} }
+	idx := func(pos, last int) KeySpec {
+		return KeySpec{Flags: []string{"RO"}, Index: pos, LastKey: last, KeyStep: 1}
+	}
 	cases := []struct {
 		name              string
 		specs             []KeySpec

@@ -5,10 +5,14 @@ package capi
 // callbacks), and the ACL check of RM_Call's "C" flag.
 
 /*
-#include <stdint.h>
 #include <stdlib.h>
+#include "capi.h"
 uint64_t mh_call_user_get(void);
 void mh_invoke_user_changed(void *cb, uint64_t client_id, void *privdata);
+int mh_invoke_auth_cb(void *cb, mh_module *m, uint64_t client, int resp, const char *user, size_t ulen,
+                      const char *pass, size_t plen, char **err, size_t *errlen, char **raw, size_t *rawlen);
+int mh_bc_auth_reply(RedisModuleBlockedClient *bc, const char *user, size_t ulen, const char *pass, size_t plen,
+                     char **err, size_t *errlen);
 */
 import "C"
 
@@ -59,17 +63,194 @@ func lookupUser(h C.uint64_t) *moduleUser {
 	return v.(*moduleUser)
 }
 
+// authCB is a module's RedisModuleAuthCallback.
+type authCB struct {
+	m  *Module
+	fn unsafe.Pointer
+}
+
+// authCBs are the module auth callbacks of each host, newest first;
+// guarded by the execution lock.
+var authCBs = map[*Host][]authCB{}
+
+//export goRegisterAuthCallback
+func goRegisterAuthCallback(handle C.uint64_t, fn unsafe.Pointer) {
+	defer guard("RegisterAuthCallback")
+	m := lookupModule(handle)
+	if m == nil {
+		return
+	}
+	authCBs[m.host] = append([]authCB{{m: m, fn: fn}}, authCBs[m.host]...)
+}
+
+// authResult is a module's verdict on an authentication.
+type authResult struct {
+	res int
+	msg string
+}
+
+// Module auth in progress: the attempt's credentials (what a blocked
+// auth's reply callback gets), and the verdicts of finished blocked auths
+// waiting for their command to run again. Guarded by the execution lock.
+var (
+	authUser, authPass []byte
+	authAttempt        *engine.Client
+	pendingAuth        = map[*engine.Client]authResult{}
+)
+
+//export goClientInModuleAuth
+func goClientInModuleAuth(client C.uint64_t) C.int {
+	defer guard("BlockClientOnAuth")
+	if ref := lookupClient(client); ref != nil && ref.c == authAttempt {
+		return 1
+	}
+	return 0
+}
+
+//export goAuthBlock
+func goAuthBlock(id C.uint64_t) {
+	defer guard("BlockClientOnAuth")
+	blocks.Lock()
+	bs := blocks.m[uint64(id)]
+	blocks.Unlock()
+	if bs == nil || bs.c.CurrentCmd == nil {
+		return
+	}
+	c, h, cmd := bs.c, bs.h, bs.c.CurrentCmd
+	args := make([][]byte, len(c.CurrentArgs))
+	for i, a := range c.CurrentArgs {
+		args[i] = append([]byte(nil), a...)
+	}
+	user, pass := append([]byte(nil), authUser...), append([]byte(nil), authPass...)
+	bc := bs.bc
+	// Unblocking runs the reply callback for the verdict, then AUTH or
+	// HELLO again, which takes the verdict instead of asking the modules.
+	bs.b.Resume = func() {
+		bs.finish(uint64(id), func(*C.mh_buf) {
+			st := commands.ACLOf(h.Eng)
+			up, pp := cbytesOf(user), cbytesOf(pass)
+			defer C.free(unsafe.Pointer(up))
+			defer C.free(unsafe.Pointer(pp))
+			prev := st.BeginModuleAuth(c)
+			var errp *C.char
+			var errlen C.size_t
+			rc := C.mh_bc_auth_reply(bc, up, C.size_t(len(user)), pp, C.size_t(len(pass)), &errp, &errlen)
+			msg := ""
+			if errp != nil {
+				msg = C.GoStringN(errp, C.int(errlen))
+				C.free(unsafe.Pointer(errp))
+			}
+			r := authResult{res: commands.AuthNotHandled}
+			if rc == 0 {
+				r = authResult{res: commands.AuthErr, msg: msg}
+				if st.ModuleAuthDecided() && c.Authed {
+					r = authResult{res: commands.AuthOK}
+				}
+			}
+			st.EndModuleAuth(prev)
+			pendingAuth[c] = r
+			// The handler alone: the blocked call's statistics are
+			// already pending and complete with this reply.
+			errs := h.Eng.Stats.ErrorReplies
+			cmd.Run(&engine.Ctx{S: h.Eng, C: c, Cmd: cmd, Args: args, DB: c.DB, W: c.W})
+			if h.Eng.Stats.ErrorReplies != errs {
+				cmd.Stats.Failed.Add(1)
+			}
+			delete(pendingAuth, c)
+		}, true)
+	}
+}
+
+// moduleAuth runs the module auth callbacks for AUTH / HELLO AUTH.
+func (h *Host) moduleAuth(st *commands.ACLState, c *engine.Ctx, user, pass []byte) (int, string) {
+	if r, ok := pendingAuth[c.C]; ok {
+		delete(pendingAuth, c.C)
+		return r.res, r.msg
+	}
+	cbs := authCBs[h]
+	if len(cbs) == 0 {
+		return commands.AuthNotHandled, ""
+	}
+	prevAuthing := st.BeginModuleAuth(c.C)
+	defer st.EndModuleAuth(prevAuthing)
+	prevAttempt, prevUser, prevPass := authAttempt, authUser, authPass
+	authAttempt, authUser, authPass = c.C, user, pass
+	defer func() { authAttempt, authUser, authPass = prevAttempt, prevUser, prevPass }()
+	handled, msg, replied := false, "", false
+	up, pp := cbytesOf(user), cbytesOf(pass)
+	defer C.free(unsafe.Pointer(up))
+	defer C.free(unsafe.Pointer(pp))
+	for _, cb := range cbs {
+		st.ResetModuleAuthResult()
+		var errp *C.char
+		var errlen C.size_t
+		var raw *C.char
+		var rawlen C.size_t
+		rc := C.mh_invoke_auth_cb(cb.fn, cb.m.c, C.uint64_t(c.C.ID), C.int(c.C.Resp),
+			up, C.size_t(len(user)), pp, C.size_t(len(pass)), &errp, &errlen, &raw, &rawlen)
+		if raw != nil {
+			// The callback replied itself (BlockClientOnAuth's error in
+			// MULTI); Redis then adds no auth error of its own.
+			c.W.Raw(C.GoBytes(unsafe.Pointer(raw), C.int(rawlen)))
+			C.free(unsafe.Pointer(raw))
+			c.S.CountError("ERR")
+			replied = true
+		}
+		msg = ""
+		if errp != nil {
+			msg = C.GoStringN(errp, C.int(errlen))
+			C.free(unsafe.Pointer(errp))
+		}
+		if rc == 0 { // REDISMODULE_AUTH_HANDLED
+			handled = true
+			break
+		}
+	}
+	if c.C.Blocked != nil {
+		return commands.AuthBlocked, ""
+	}
+	if !handled {
+		return commands.AuthNotHandled, ""
+	}
+	if st.ModuleAuthDecided() && c.C.Authed {
+		return commands.AuthOK, ""
+	}
+	if replied {
+		return commands.AuthErr, commands.AuthReplied
+	}
+	return commands.AuthErr, msg
+}
+
+// cbytesOf copies b into C memory the caller frees.
+func cbytesOf(b []byte) *C.char {
+	p := C.malloc(C.size_t(len(b) + 1))
+	copy(unsafe.Slice((*byte)(p), len(b)+1), b)
+	return (*C.char)(p)
+}
+
 // initACL connects the host to the server's ACL: a client's user change
-// or disconnection fires the module callback registered for it.
+// or disconnection fires the module callback registered for it, and AUTH
+// asks the modules' auth callbacks first.
 func (h *Host) initACL() {
 	st := commands.ACLOf(h.Eng)
+	st.ModuleAuth = func(c *engine.Ctx, user, pass []byte) (int, string) { return h.moduleAuth(st, c, user, pass) }
 	st.UserChanged = func(c *engine.Client) { fireUserChanged(c.ID) }
 	h.Eng.Hooks.ClientClosed = append(h.Eng.Hooks.ClientClosed, func(c *engine.Client) { fireUserChanged(c.ID) })
 }
 
 // aclRecompute re-applies every user's command rules after a module's
 // commands came or went, as Redis does.
-func aclRecompute(h *Host) { commands.ACLOf(h.Eng).Reg.Recompute() }
+func aclRecompute(h *Host) {
+	commands.ACLOf(h.Eng).Reg.Recompute()
+	// An unloaded module's auth callbacks go with it.
+	kept := authCBs[h][:0]
+	for _, cb := range authCBs[h] {
+		if _, ok := modulesByID.Load(cb.m.Handle); ok {
+			kept = append(kept, cb)
+		}
+	}
+	authCBs[h] = kept
+}
 
 // fireUserChanged runs and forgets the client's user-changed callback
 // (Redis's moduleNotifyUserChanged).

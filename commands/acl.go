@@ -83,6 +83,10 @@ type ACLState struct {
 	current *engine.Client
 }
 
+// AuthReplied is the message of an AuthErr whose error reply a module
+// already wrote.
+const AuthReplied = "\x00replied"
+
 // Results of an authentication attempt.
 const (
 	AuthOK = iota
@@ -365,10 +369,10 @@ func (st *ACLState) channelsRevoked(u, _ *acl.User) {
 // error to reply ("" means WRONGPASS).
 func (st *ACLState) Authenticate(c *engine.Ctx, user, pass []byte) (int, string) {
 	if st.ModuleAuth != nil {
-		res, msg := st.ModuleAuth(c, user, pass)
-		if res != AuthNotHandled {
-			if res == AuthErr {
-				st.logAuthFailure(c, user)
+		// Redis logs only failed password checks, not module denials.
+		if res, msg := st.ModuleAuth(c, user, pass); res != AuthNotHandled {
+			if res == AuthOK {
+				st.syncAuth()
 			}
 			return res, msg
 		}
@@ -408,6 +412,24 @@ func (st *ACLState) SetUserQuiet(c *engine.Client, u *acl.User) {
 	c.User = u.Name
 	c.Authed = true
 }
+
+// BeginModuleAuth marks c as the client whose module auth callbacks run;
+// it returns the previous one for EndModuleAuth.
+func (st *ACLState) BeginModuleAuth(c *engine.Client) *engine.Client {
+	prev := st.authing
+	st.authing, st.authDecided = c, false
+	return prev
+}
+
+// EndModuleAuth ends BeginModuleAuth.
+func (st *ACLState) EndModuleAuth(prev *engine.Client) { st.authing, st.authDecided = prev, false }
+
+// ResetModuleAuthResult forgets a decision before the next callback runs.
+func (st *ACLState) ResetModuleAuthResult() { st.authDecided = false }
+
+// ModuleAuthDecided reports whether a module authenticated the client
+// while its callback ran.
+func (st *ACLState) ModuleAuthDecided() bool { return st.authDecided }
 
 // ModuleAuthResult records that a module decided c's authentication
 // while its auth callback ran (Redis's CLIENT_MODULE_AUTH_HAS_RESULT).

@@ -107,8 +107,15 @@ func cmdAuth(c *engine.Ctx) {
 // replyAuthError answers a failed authentication: a module's own error
 // or WRONGPASS.
 func replyAuthError(c *engine.Ctx, msg string) {
-	if msg == "" {
+	switch {
+	case msg == AuthReplied:
+		return
+	case msg == "":
 		msg = msgInvalidPassword
+	case msg[0] == '-':
+		msg = msg[1:]
+	default:
+		msg = "ERR " + msg
 	}
 	c.Error(msg)
 }

@@ -227,3 +227,94 @@ static void RM_SetContextUser(RedisModuleCtx *ctx, const RedisModuleUser *user) 
 void mh_invoke_user_changed(void *cb, uint64_t client_id, void *privdata) {
     ((RedisModuleUserChangedFunc)cb)(client_id, privdata);
 }
+
+/* Registers cb to take part in AUTH and HELLO AUTH: callbacks run newest
+ * first before password checks, until one answers
+ * REDISMODULE_AUTH_HANDLED; a handled attempt succeeds when the callback
+ * authenticated the client (AuthenticateClientWith...), otherwise it fails
+ * with the callback's *err or WRONGPASS. Crossing:
+ * goRegisterAuthCallback. */
+static void RM_RegisterAuthCallback(RedisModuleCtx *ctx, RedisModuleAuthCallback cb) {
+    if (!ctx || !ctx->module || !cb) return;
+    goRegisterAuthCallback(ctx->module->handle, (void *)cb);
+}
+
+/* Runs a module auth callback for client with a fresh context. The error
+ * string the callback may set, and anything it replied, are handed back
+ * as malloc'ed bytes. */
+int mh_invoke_auth_cb(void *cb, mh_module *m, uint64_t client, int resp, const char *user, size_t ulen,
+                      const char *pass, size_t plen, char **err, size_t *errlen, char **raw, size_t *rawlen) {
+    RedisModuleCtx *ctx = mh_ctx_new(m, client, resp, 0);
+    RedisModuleString *u = mh_string_new(user, ulen);
+    RedisModuleString *p = mh_string_new(pass, plen);
+    RedisModuleString *e = NULL;
+    mh_module *prev = mh_current_module;
+    mh_current_module = m;
+    int rc = ((RedisModuleAuthCallback)cb)(ctx, u, p, &e);
+    mh_current_module = prev;
+    *err = NULL;
+    *errlen = 0;
+    if (e) {
+        *err = mh_malloc_copy(e->ptr, e->len);
+        *errlen = e->len;
+        mh_am_forget(ctx, e);
+        mh_string_release(e);
+    }
+    *raw = NULL;
+    *rawlen = 0;
+    if (ctx->reply.len) {
+        *raw = mh_malloc_copy(ctx->reply.data, ctx->reply.len);
+        *rawlen = ctx->reply.len;
+    }
+    mh_ctx_free(ctx);
+    mh_string_release(u);
+    mh_string_release(p);
+    return rc;
+}
+
+/* Blocks the client whose module auth callback is running (the callback
+ * then returns REDISMODULE_AUTH_HANDLED). When the module unblocks it,
+ * reply_callback decides the authentication as an auth callback would,
+ * free_privdata releases the private data, and AUTH or HELLO completes.
+ * NULL outside a module auth callback. Crossing: goClientInModuleAuth,
+ * goBlockClient, goAuthBlock. */
+static RedisModuleBlockedClient *RM_BlockClientOnAuth(RedisModuleCtx *ctx, RedisModuleAuthCallback reply_callback,
+                                                      void (*free_privdata)(RedisModuleCtx *, void *)) {
+    if (!ctx || !goClientInModuleAuth(ctx->client)) return NULL;
+    RedisModuleBlockedClient *bc = mh_block(ctx, NULL, NULL, free_privdata, 0, NULL, 0, NULL, 0);
+    bc->auth_reply_callback = reply_callback;
+    if (bc->handle) goAuthBlock(bc->handle);
+    return bc;
+}
+
+/* Runs a blocked auth's reply callback (when the client is still there)
+ * and frees the private data; returns the callback's answer
+ * (REDISMODULE_AUTH_NOT_HANDLED when it did not run). */
+int mh_bc_auth_reply(RedisModuleBlockedClient *bc, const char *user, size_t ulen, const char *pass, size_t plen,
+                     char **err, size_t *errlen) {
+    int rc = REDISMODULE_AUTH_NOT_HANDLED;
+    *err = NULL;
+    *errlen = 0;
+    if (bc->client && bc->auth_reply_callback) {
+        RedisModuleCtx *ctx = mh_bc_ctx(bc, MH_CTX_BLOCKED_REPLY);
+        RedisModuleString *u = mh_string_new(user, ulen);
+        RedisModuleString *p = mh_string_new(pass, plen);
+        RedisModuleString *e = NULL;
+        mh_module *prev = mh_current_module;
+        mh_current_module = bc->module;
+        rc = bc->auth_reply_callback(ctx, u, p, &e);
+        mh_current_module = prev;
+        if (e) {
+            *err = mh_malloc_copy(e->ptr, e->len);
+            *errlen = e->len;
+            mh_am_forget(ctx, e);
+            mh_string_release(e);
+        }
+        mh_ctx_free(ctx);
+        mh_string_release(u);
+        mh_string_release(p);
+    }
+    mh_bc_free_privdata(bc, 0);
+    bc->privdata = NULL;
+    return rc;
+}

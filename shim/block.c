@@ -29,6 +29,7 @@ struct RedisModuleBlockedClient {
     mh_buf pending;
     uint64_t measure_start;   /* BlockedClientMeasureTimeStart, in us */
     uint64_t measured;
+    RedisModuleAuthCallback auth_reply_callback; /* BlockClientOnAuth (acl.c) */
 };
 
 static uint64_t mh_now_us(void) {
@@ -126,6 +127,7 @@ static int RM_UnblockClient(RedisModuleBlockedClient *bc, void *privdata) {
 static int RM_AbortBlock(RedisModuleBlockedClient *bc) {
     bc->reply_callback = NULL;
     bc->disconnect_callback = NULL;
+    bc->auth_reply_callback = NULL;
     return RM_UnblockClient(bc, NULL);
 }
 
@@ -181,6 +183,13 @@ static int RM_BlockedClientMeasureTimeEnd(RedisModuleBlockedClient *bc) {
     bc->measure_start = 0;
     return REDISMODULE_OK;
 }
+
+/* Background microseconds of finished measurements (a measurement still
+ * running when the client unblocks does not count, as in Redis). */
+uint64_t mh_bc_measured(RedisModuleBlockedClient *bc) { return bc->measured; }
+
+/* Whether the block has a timeout callback (else CLIENT UNBLOCK refuses). */
+int mh_bc_has_timeout(RedisModuleBlockedClient *bc) { return bc->timeout_callback != NULL; }
 
 /* ---- callbacks Go runs under the lock --------------------------------- */
 

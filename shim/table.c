@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 327 of the 354 names in redismodule.h are
+ * named here are already defined. 329 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -44,6 +44,8 @@ typedef RedisModuleBlockedClient *(*mh_sig_BlockClient)(RedisModuleCtx *ctx, Red
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClient), mh_sig_BlockClient), "RM_BlockClient signature differs from redismodule.h");
 typedef void *(*mh_sig_BlockClientGetPrivateData)(RedisModuleBlockedClient *blocked_client);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientGetPrivateData), mh_sig_BlockClientGetPrivateData), "RM_BlockClientGetPrivateData signature differs from redismodule.h");
+typedef RedisModuleBlockedClient *(*mh_sig_BlockClientOnAuth)(RedisModuleCtx *ctx, RedisModuleAuthCallback reply_callback, void (*free_privdata)(RedisModuleCtx *, void *));
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientOnAuth), mh_sig_BlockClientOnAuth), "RM_BlockClientOnAuth signature differs from redismodule.h");
 typedef RedisModuleBlockedClient *(*mh_sig_BlockClientOnKeys)(RedisModuleCtx *ctx, RedisModuleCmdFunc reply_callback, RedisModuleCmdFunc timeout_callback, void (*free_privdata)(RedisModuleCtx *, void *), long long timeout_ms, RedisModuleString **keys, int numkeys, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_BlockClientOnKeys), mh_sig_BlockClientOnKeys), "RM_BlockClientOnKeys signature differs from redismodule.h");
 typedef RedisModuleBlockedClient *(*mh_sig_BlockClientOnKeysWithFlags)(RedisModuleCtx *ctx, RedisModuleCmdFunc reply_callback, RedisModuleCmdFunc timeout_callback, void (*free_privdata)(RedisModuleCtx *, void *), long long timeout_ms, RedisModuleString **keys, int numkeys, void *privdata, int flags);
@@ -426,6 +428,8 @@ typedef void *(*mh_sig_Realloc)(void *ptr, size_t bytes);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Realloc), mh_sig_Realloc), "RM_Realloc signature differs from redismodule.h");
 typedef int (*mh_sig_RedactClientCommandArgument)(RedisModuleCtx *ctx, int pos);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RedactClientCommandArgument), mh_sig_RedactClientCommandArgument), "RM_RedactClientCommandArgument signature differs from redismodule.h");
+typedef void (*mh_sig_RegisterAuthCallback)(RedisModuleCtx *ctx, RedisModuleAuthCallback cb);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterAuthCallback), mh_sig_RegisterAuthCallback), "RM_RegisterAuthCallback signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterBoolConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, RedisModuleConfigGetBoolFunc getfn, RedisModuleConfigSetBoolFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterBoolConfig), mh_sig_RegisterBoolConfig), "RM_RegisterBoolConfig signature differs from redismodule.h");
 typedef void (*mh_sig_RegisterClusterMessageReceiver)(RedisModuleCtx *ctx, uint8_t type, RedisModuleClusterMessageReceiver callback);
@@ -687,6 +691,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_AvoidReplicaTraffic", (void *)RM_AvoidReplicaTraffic},
     {"RedisModule_BlockClient", (void *)RM_BlockClient},
     {"RedisModule_BlockClientGetPrivateData", (void *)RM_BlockClientGetPrivateData},
+    {"RedisModule_BlockClientOnAuth", (void *)RM_BlockClientOnAuth},
     {"RedisModule_BlockClientOnKeys", (void *)RM_BlockClientOnKeys},
     {"RedisModule_BlockClientOnKeysWithFlags", (void *)RM_BlockClientOnKeysWithFlags},
     {"RedisModule_BlockClientSetPrivateData", (void *)RM_BlockClientSetPrivateData},
@@ -878,6 +883,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_RandomKey", (void *)RM_RandomKey},
     {"RedisModule_Realloc", (void *)RM_Realloc},
     {"RedisModule_RedactClientCommandArgument", (void *)RM_RedactClientCommandArgument},
+    {"RedisModule_RegisterAuthCallback", (void *)RM_RegisterAuthCallback},
     {"RedisModule_RegisterBoolConfig", (void *)RM_RegisterBoolConfig},
     {"RedisModule_RegisterClusterMessageReceiver", (void *)RM_RegisterClusterMessageReceiver},
     {"RedisModule_RegisterCommandFilter", (void *)RM_RegisterCommandFilter},
@@ -1001,12 +1007,11 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 327;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 327, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 329;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 329, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
-    "RedisModule_BlockClientOnAuth",
     "RedisModule_CallReplyPromiseAbort",
     "RedisModule_CallReplyPromiseSetUnblockHandler",
     "RedisModule_ChannelAtPosWithFlags",
@@ -1029,12 +1034,11 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RdbSave",
     "RedisModule_RdbStreamCreateFromFile",
     "RedisModule_RdbStreamFree",
-    "RedisModule_RegisterAuthCallback",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
     "RedisModule_SendChildHeartbeat",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 27;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 25;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

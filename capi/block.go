@@ -69,7 +69,7 @@ func goBlockClient(modh, client C.uint64_t, bc *C.RedisModuleBlockedClient, time
 		deadline = time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	}
 	st := &blockState{bc: bc, h: ref.h, m: m, c: c, parked: true}
-	b := &engine.Block{DB: c.DB, Deadline: deadline, Kind: "module"}
+	b := &engine.Block{DB: c.DB, Deadline: deadline, Kind: "module", NoUnblock: C.mh_bc_has_timeout(bc) == 0}
 	st.b = b
 	if numkeys > 0 {
 		ls := unsafe.Slice(keylens, int(numkeys))
@@ -128,6 +128,10 @@ func (st *blockState) finish(id uint64, run func(out *C.mh_buf), free bool) {
 		run(&out)
 		replyBytes(st.c, st.h.Eng, &out)
 		C.mh_buf_free(&out)
+	}
+	if st.b != nil {
+		// after the callback: a timeout callback may end a measurement
+		st.b.Background = time.Duration(C.mh_bc_measured(st.bc)) * time.Microsecond
 	}
 	blocks.Lock()
 	st.parked = false

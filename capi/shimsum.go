@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "d7e061ceb1f30080d60ce368b37ddba86c6cf6b5b5c94eaba3b18d2b611f6dc0"
+const shimSum = "fedb451350541a2545cc4e56241cf8f69fa7037850646c7418d594c13d4ca6c9"

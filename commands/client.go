@@ -265,14 +265,13 @@ func cmdClientUnblock(c *engine.Ctx) {
 		c.Error(msgNotInteger)
 		return
 	}
-	target := c.S.Clients[id]
 	// Like Redis, a module block without a timeout callback cannot be
-	// ended from outside: the module does not expect it.
-	if target == nil || target.Blocked == nil || (target.Blocked.Kind == "module" && target.Blocked.Timeout == nil) {
+	// ended from outside (Block.NoUnblock): the module does not expect it.
+	target := c.S.Clients[id]
+	if target == nil || !c.S.Unblock(target, !asError, msgUnblockedByClient) {
 		c.W.Int(0)
 		return
 	}
-	c.S.Unblock(target, !asError, msgUnblockedByClient)
 	c.W.Int(1)
 }
 

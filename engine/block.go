@@ -30,6 +30,13 @@ type Block struct {
 	Disconnected func()
 	// Kind names the blocking command for CLIENT LIST / INFO.
 	Kind string
+	// NoUnblock makes CLIENT UNBLOCK answer 0: a module block without a
+	// timeout callback cannot be ended from outside.
+	NoUnblock bool
+	// Background is work done for the client off the lock (a module's
+	// BlockedClientMeasureTime), set before the block ends; the command's
+	// statistics and slow log entry include it.
+	Background time.Duration
 
 	wake    chan struct{}
 	resume  atomic.Bool
@@ -114,6 +121,7 @@ func (s *Server) release(c *Client) {
 	b := c.Blocked
 	s.unregister(c)
 	b.served = true
+	s.FinishBlockedStats(c, b.Background)
 	select {
 	case b.wake <- struct{}{}:
 	default:
@@ -124,7 +132,7 @@ func (s *Server) release(c *Client) {
 // TIMEOUT) or writing errMsg otherwise. Lock held.
 func (s *Server) Unblock(c *Client, timedOut bool, errMsg string) bool {
 	b := c.Blocked
-	if b == nil {
+	if b == nil || b.NoUnblock {
 		return false
 	}
 	if timedOut {
@@ -234,6 +242,7 @@ func (s *Server) WaitBlocked(c *Client, watch func() <-chan struct{}) (gone <-ch
 				if b.Resume != nil {
 					b.Resume()
 				}
+				s.FinishBlockedStats(c, b.Background)
 				s.afterCommand(c)
 				s.Lock.Unlock()
 				return
@@ -249,6 +258,7 @@ func (s *Server) WaitBlocked(c *Client, watch func() <-chan struct{}) (gone <-ch
 				}
 				s.unregister(c)
 				b.served = true
+				s.FinishBlockedStats(c, b.Background)
 				s.afterCommand(c)
 			}
 			s.Lock.Unlock()

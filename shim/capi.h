@@ -53,4 +53,6 @@ void mh_bc_free(RedisModuleBlockedClient *bc);
 void mh_bc_release_unparked(RedisModuleBlockedClient *bc);
 int mh_bc_is_unblocked(RedisModuleBlockedClient *bc);
 int mh_bc_on_keys(RedisModuleBlockedClient *bc);
+uint64_t mh_bc_measured(RedisModuleBlockedClient *bc);
+int mh_bc_has_timeout(RedisModuleBlockedClient *bc);
 void mh_buf_reset(mh_buf *b);

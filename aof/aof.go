@@ -43,6 +43,12 @@ type Config struct {
 	LoadOptions func() rdb.LoadOptions
 	// Logf logs at notice level, or warning when warn is set.
 	Logf func(warn bool, format string, args ...any)
+	// LoadStart and LoadEnd, when set, bracket a load of files holding
+	// total bytes (not called when there is nothing to load); Progress
+	// reports the bytes loaded so far, from commands or an RDB base.
+	LoadStart func(total int64)
+	LoadEnd   func(ok bool)
+	Progress  func(loaded int64, commands bool)
 }
 
 // AOF is one server's append only file state.
@@ -65,6 +71,8 @@ type AOF struct {
 	rewrites    int64
 	consecFails int64
 	lastWriteOK bool
+	// loadOffset is where the file being loaded starts in the whole.
+	loadOffset int64
 	// lastWriteErr is why the last write or fsync failed (MISCONF text).
 	lastWriteErr error
 	size         int64

@@ -77,13 +77,21 @@ func (a *AOF) Load() error {
 	prev := ks.Loading
 	ks.Loading = true
 	defer func() { ks.Loading = prev }()
+	if a.cfg.LoadStart != nil {
+		a.cfg.LoadStart(total)
+	}
+	a.loadOffset = 0
 	for i, fi := range files {
 		last := i == len(files)-1
 		t := time.Now()
 		res, err := a.loadFile(fi.Name, last)
 		if err != nil {
+			if a.cfg.LoadEnd != nil {
+				a.cfg.LoadEnd(false)
+			}
 			return err
 		}
+		a.loadOffset += fileSize(filepath.Join(dir, fi.Name))
 		if res == loadOK || res == loadTruncated {
 			kind := "incr"
 			if fi.Type == TypeBase {
@@ -96,6 +104,9 @@ func (a *AOF) Load() error {
 		}
 	}
 	a.size = total
+	if a.cfg.LoadEnd != nil {
+		a.cfg.LoadEnd(true)
+	}
 	a.logf(false, "DB loaded from append only file: %.3f seconds", time.Since(start).Seconds())
 	return nil
 }
@@ -130,6 +141,10 @@ func (a *AOF) loadFile(name string, last bool) (loadResult, error) {
 		if a.cfg.LoadOptions != nil {
 			opt = a.cfg.LoadOptions()
 		}
+		if a.cfg.Progress != nil {
+			off := a.loadOffset
+			opt.Progress = func(pos int64) { a.cfg.Progress(off+pos, false) }
+		}
 		if _, err := rdb.Load(data, a.eng.KS, opt); err != nil {
 			a.logf(true, "%s", err.Error())
 			a.logf(true, "Error reading the RDB base file %s, AOF loading aborted", name)
@@ -154,7 +169,7 @@ func (a *AOF) replay(name, path string, data []byte, last bool) (loadResult, err
 	fc.ID = -1
 	fc.Flags |= engine.ClientDenyBlocking
 	fc.Private = map[string]any{ClientKey: true}
-	pos, valid, beforeMulti := 0, 0, 0
+	pos, valid, beforeMulti, loops := 0, 0, 0, 0
 	var stop error
 	for pos < len(data) {
 		args, next, err := parseCommand(data, pos)
@@ -177,6 +192,9 @@ func (a *AOF) replay(name, path string, data []byte, last bool) (loadResult, err
 		eng.Exec(fc, args)
 		fc.W.Reset()
 		valid = pos
+		if loops++; loops%1024 == 0 && a.cfg.Progress != nil {
+			a.cfg.Progress(a.loadOffset+int64(pos), true)
+		}
 	}
 	if stop == nil && fc.Flags&engine.ClientMulti != 0 {
 		a.logf(true, "Revert incomplete MULTI/EXEC transaction in AOF file %s", name)

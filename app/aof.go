@@ -31,6 +31,13 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		SaveOptions:    func() rdb.SaveOptions { return aofSaveOptions(eng, p) },
 		LoadOptions:    func() rdb.LoadOptions { return loadOptions(p, log) },
 		Logf:           p.Logf,
+		LoadStart:      func(total int64) { p.BeginLoading(total, commands.LoadingAOFStart) },
+		LoadEnd:        p.EndLoading,
+		Progress: func(loaded int64, cmds bool) {
+			if p.LoadTick != nil {
+				p.LoadTick(loaded, cmds)
+			}
+		},
 	})
 	p.AOFInfo = a.WriteInfo
 	p.AOFDiskError = a.DiskError
@@ -65,9 +72,7 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 	if !cfg.Bool("appendonly") {
 		return loadAtStart(eng, p, log)
 	}
-	p.Loading = true
 	err := a.Load()
-	p.Loading = false
 	if err != nil && !errors.Is(err, aof.ErrNotExist) {
 		log.Warning("Fatal error loading the DB, check server logs. Exiting.")
 		return err
@@ -130,9 +135,7 @@ func debugLoadAOF(c *engine.Ctx, a *aof.AOF, p *commands.Persistence) {
 	for _, db := range eng.KS.DBs {
 		db.Flush()
 	}
-	p.Loading = true
 	err := a.Load()
-	p.Loading = false
 	eng.Propagate, eng.PropagateUnit = prop, unit
 	eng.KS.Dirty = dirty
 	if err != nil && !errors.Is(err, aof.ErrNotExist) {

@@ -56,6 +56,8 @@ func Main(args []string) int {
 	if err != nil {
 		return code
 	}
+	// Clients may connect while the dataset loads; they get -LOADING.
+	in.Srv.AcceptEarly()
 	if err := in.StartPersistence(PersistenceFromConfig(in.Cfg), nil); err != nil {
 		return 1
 	}

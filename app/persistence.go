@@ -125,7 +125,9 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 	eng.DebugSubs["reload"] = func(c *engine.Ctx) { debugReload(c, p) }
 	eng.DebugSubs["digest"] = func(c *engine.Ctx) { debugDigest(c, p) }
 	eng.DebugSubs["digest-value"] = func(c *engine.Ctx) { debugDigestValue(c, p) }
+	p.LoadTick = in.loadTick(p)
 	err := in.loadData(eng, p, log)
+	p.LoadTick = nil
 	eng.LastSave = time.Now().Unix()
 	eng.Lock.Unlock()
 	if err != nil {
@@ -141,20 +143,18 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 // loadAtStart is loadDataFromDisk for the RDB case. Lock held.
 func loadAtStart(eng *engine.Server, p *commands.Persistence, log *server.Logger) error {
 	start := time.Now()
-	p.Loading = true
-	defer func() { p.Loading = false }()
-	_, statErr := os.Stat(p.Path())
-	if statErr == nil && p.Event != nil {
-		p.Event(commands.EventLoading, commands.LoadingRDBStart)
+	st, statErr := os.Stat(p.Path())
+	if statErr == nil {
+		p.BeginLoading(st.Size(), commands.LoadingRDBStart)
 	}
-	res, err := rdb.LoadFile(p.Path(), eng.KS, loadOptions(p, log))
-	if statErr == nil && p.Event != nil {
+	opt := loadOptions(p, log)
+	if tick := p.LoadTick; tick != nil {
+		opt.Progress = func(pos int64) { tick(pos, false) }
+	}
+	res, err := rdb.LoadFile(p.Path(), eng.KS, opt)
+	if statErr == nil {
 		// Modules hear ENDED, or FAILED when the load errs out.
-		if err != nil {
-			p.Event(commands.EventLoading, commands.LoadingFailed)
-		} else {
-			p.Event(commands.EventLoading, commands.LoadingEnded)
-		}
+		p.EndLoading(err == nil)
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

@@ -76,6 +76,13 @@ type Persistence struct {
 
 	// Loading is set while the start-up load runs (INFO loading).
 	Loading bool
+	// LoadStart (unix seconds), LoadTotal and LoadLoaded (bytes) describe
+	// the load in progress for INFO's loading_* fields.
+	LoadStart, LoadTotal, LoadLoaded int64
+	// LoadTick, when set, is called as a start-up load advances, with
+	// the bytes loaded and whether they were AOF commands: it applies
+	// key-load-delay, lets clients in and reports progress to modules.
+	LoadTick func(loaded int64, aofCommands bool)
 	// LastLoadKeys and LastLoadExpired describe the last RDB load.
 	LastLoadKeys, LastLoadExpired int64
 
@@ -580,6 +587,43 @@ func (p *Persistence) WriteInfo(s *engine.Server, w *strings.Builder) {
 	}
 	w.WriteString("module_fork_in_progress:0\r\n" +
 		"module_fork_last_cow_size:0\r\n")
+	if p.Loading {
+		perc, remaining := 0.0, int64(1)
+		if p.LoadTotal > 0 {
+			perc = float64(p.LoadLoaded) / float64(p.LoadTotal) * 100
+			remaining = p.LoadTotal - p.LoadLoaded
+		}
+		eta := int64(1) // Redis's stand-in before a second has passed
+		if elapsed := time.Now().Unix() - p.LoadStart; elapsed != 0 {
+			eta = elapsed * remaining / (p.LoadLoaded + 1)
+		}
+		fmt.Fprintf(w, "loading_start_time:%d\r\n"+
+			"loading_total_bytes:%d\r\n"+
+			"loading_rdb_used_mem:0\r\n"+
+			"loading_loaded_bytes:%d\r\n"+
+			"loading_loaded_perc:%.2f\r\n"+
+			"loading_eta_seconds:%d\r\n", p.LoadStart, p.LoadTotal, p.LoadLoaded, perc, eta)
+	}
+}
+
+// BeginLoading records the start of a load of total bytes (startLoading):
+// INFO shows loading:1 and its progress, and modules hear the Loading
+// event's sub start subevent. Lock held.
+func (p *Persistence) BeginLoading(total int64, sub uint64) {
+	p.Loading = true
+	p.LoadStart, p.LoadTotal, p.LoadLoaded = time.Now().Unix(), total, 0
+	p.LastLoadKeys, p.LastLoadExpired = 0, 0
+	p.event(EventLoading, sub)
+}
+
+// EndLoading is stopLoading: modules hear ENDED or FAILED. Lock held.
+func (p *Persistence) EndLoading(ok bool) {
+	p.Loading = false
+	if ok {
+		p.event(EventLoading, LoadingEnded)
+	} else {
+		p.event(EventLoading, LoadingFailed)
+	}
 }
 
 // Server event ids and subevents the persistence layer raises for modules
@@ -591,6 +635,7 @@ const (
 	PersistenceEnded        = 3
 	PersistenceFailed       = 4
 	LoadingRDBStart         = 0
+	LoadingAOFStart         = 1
 	LoadingEnded            = 3
 	LoadingFailed           = 4
 )

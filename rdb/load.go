@@ -25,6 +25,9 @@ type LoadOptions struct {
 	KeepExpired bool
 	// AllowDup lets a later key replace an earlier one (DEBUG RELOAD).
 	AllowDup bool
+	// Progress, when set, is called after each key with the bytes read
+	// so far (start-up loading serves clients and reports progress).
+	Progress func(pos int64)
 }
 
 // LoadResult describes a successful load.
@@ -162,6 +165,9 @@ func Load(data []byte, ks *keyspace.Keyspace, opt LoadOptions) (res LoadResult, 
 				db.Notify(keyspace.NotifyLoaded, "loaded", key)
 			}
 			expire, idle, freq = -1, -1, -1
+			if opt.Progress != nil {
+				opt.Progress(int64(d.pos))
+			}
 			continue
 		}
 		break

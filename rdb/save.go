@@ -154,6 +154,7 @@ func (s *Snapshot) Encode() []byte {
 		e.u8(opFunction2)
 		e.str(code)
 	}
+	var owed time.Duration
 	for _, db := range s.dbs {
 		e.u8(opSelectDB)
 		e.length(uint64(db.id))
@@ -162,7 +163,7 @@ func (s *Snapshot) Encode() []byte {
 		e.length(uint64(db.expires))
 		for _, k := range db.keys {
 			if opt.KeyDelay != 0 {
-				keyDelay(opt.KeyDelay)
+				keyDelay(opt.KeyDelay, &owed)
 			}
 			if opt.Cancel != nil {
 				select {
@@ -198,15 +199,24 @@ func (s *Snapshot) Encode() []byte {
 	return binary.LittleEndian.AppendUint64(e.b, sum)
 }
 
-// keyDelay sleeps as rdb-key-save-delay asks after one key.
-func keyDelay(us int64) {
+// keyDelay applies rdb-key-save-delay after one key. Go's shortest
+// sleeps last far longer than a few microseconds, so the delay is owed
+// and paid in sleeps of at least a millisecond (the average rate of
+// Redis's usleep). A negative -n owes 1us once in n keys on average.
+func keyDelay(us int64, owed *time.Duration) {
 	if us < 0 {
 		if rand.Int64N(-us) != 0 {
 			return
 		}
 		us = 1
 	}
-	time.Sleep(time.Duration(us) * time.Microsecond)
+	*owed += time.Duration(us) * time.Microsecond
+	if *owed < time.Millisecond {
+		return
+	}
+	start := time.Now()
+	time.Sleep(*owed)
+	*owed -= time.Since(start)
 }
 
 func (e *encoder) auxRecords(recs []auxRecord) {

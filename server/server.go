@@ -65,6 +65,7 @@ type Server struct {
 	quit      chan int
 	closing   bool
 	serving   bool // guarded by mu
+	accepting bool // accept loops run (AcceptEarly or Serve); guarded by mu
 	keepAlive atomic.Int64
 	protected atomic.Bool
 	sigAsap   atomic.Bool
@@ -176,7 +177,7 @@ func (s *Server) Rebind(port int, binds []string) error {
 	s.mu.Lock()
 	old := s.tcp
 	s.tcp = nil
-	serving := s.serving
+	serving := s.accepting
 	s.mu.Unlock()
 	for _, ln := range old {
 		_ = ln.Close()
@@ -241,15 +242,34 @@ func (s *Server) Addr() net.Addr {
 	return nil
 }
 
-// Serve accepts connections until Shutdown; it returns the exit code.
-func (s *Server) Serve() int {
+// AcceptEarly starts accepting connections before Serve, so clients are
+// served (with -LOADING for most commands) while the dataset loads, as
+// Redis's event loop runs during loading. Serve does not start the
+// accept loops again.
+func (s *Server) AcceptEarly() {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.startAccepting()
+}
+
+// startAccepting runs the accept loops once. s.mu held.
+func (s *Server) startAccepting() {
+	if s.accepting {
+		return
+	}
+	s.accepting = true
 	for _, ln := range s.tcp {
 		go s.acceptLoop(ln)
 	}
 	if s.unix != nil {
 		go s.acceptLoop(s.unix)
 	}
+}
+
+// Serve accepts connections until Shutdown; it returns the exit code.
+func (s *Server) Serve() int {
+	s.mu.Lock()
+	s.startAccepting()
 	hasTCP, hasUnix := len(s.tcp) > 0, s.unix != nil
 	s.serving = true
 	s.mu.Unlock()

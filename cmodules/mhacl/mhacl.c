@@ -16,6 +16,10 @@ static void changed(uint64_t id, void *priv) {
     changes++;
 }
 
+static int reply_ok(RedisModuleCtx *ctx) { return RedisModule_ReplyWithSimpleString(ctx, "OK"); }
+
+static int arity(RedisModuleCtx *ctx) { return RedisModule_WrongArity(ctx); }
+
 static int reply_errno(RedisModuleCtx *ctx) {
     switch (errno) {
     case ENOENT: return RedisModule_ReplyWithError(ctx, "ERR ENOENT");
@@ -27,7 +31,7 @@ static int reply_errno(RedisModuleCtx *ctx) {
 
 /* MHACL.USER rules: (re)creates the module user "modu" with rules. */
 static int cmd_user(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc != 2) return RedisModule_WrongArity(ctx);
+    if (argc != 2) return arity(ctx);
     if (user) RedisModule_FreeModuleUser(user);
     user = RedisModule_CreateModuleUser("modu");
     RedisModuleString *err = NULL;
@@ -38,21 +42,21 @@ static int cmd_user(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
         RedisModule_FreeString(ctx, err);
         return REDISMODULE_OK;
     }
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* MHACL.RULE rule: one SetModuleUserACL on the module user. */
 static int cmd_rule(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc != 2 || !user) return RedisModule_WrongArity(ctx);
+    if (argc != 2 || !user) return arity(ctx);
     if (RedisModule_SetModuleUserACL(user, RedisModule_StringPtrLen(argv[1], NULL)) != REDISMODULE_OK)
         return RedisModule_ReplyWithError(ctx, "ERR bad rule");
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* MHACL.DESCRIBE: the module user's rules. */
 static int cmd_describe(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     (void)argv;
-    if (argc != 1 || !user) return RedisModule_WrongArity(ctx);
+    if (argc != 1 || !user) return arity(ctx);
     RedisModuleString *s = RedisModule_GetModuleUserACLString(user);
     RedisModule_ReplyWithString(ctx, s);
     RedisModule_FreeString(NULL, s);
@@ -65,18 +69,18 @@ static RedisModuleUser *named(RedisModuleString *name) {
 
 /* MHACL.CHECKCMD user cmd [arg ...] */
 static int cmd_checkcmd(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc < 3) return RedisModule_WrongArity(ctx);
+    if (argc < 3) return arity(ctx);
     RedisModuleUser *u = named(argv[1]);
     if (!u) return RedisModule_ReplyWithError(ctx, "ERR no such user");
     int rc = RedisModule_ACLCheckCommandPermissions(u, argv + 2, argc - 2);
     RedisModule_FreeModuleUser(u);
     if (rc != REDISMODULE_OK) return reply_errno(ctx);
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* MHACL.CHECKKEY user key R|W|RW|X */
 static int cmd_checkkey(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc != 4) return RedisModule_WrongArity(ctx);
+    if (argc != 4) return arity(ctx);
     RedisModuleUser *u = named(argv[1]);
     if (!u) return RedisModule_ReplyWithError(ctx, "ERR no such user");
     const char *m = RedisModule_StringPtrLen(argv[3], NULL);
@@ -87,12 +91,12 @@ static int cmd_checkkey(RedisModuleCtx *ctx, RedisModuleString **argv, int argc)
     int rc = RedisModule_ACLCheckKeyPermissions(u, argv[2], flags);
     RedisModule_FreeModuleUser(u);
     if (rc != REDISMODULE_OK) return reply_errno(ctx);
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* MHACL.CHECKCHAN user channel PUB|SUB|PSUB|UNSUB */
 static int cmd_checkchan(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc != 4) return RedisModule_WrongArity(ctx);
+    if (argc != 4) return arity(ctx);
     RedisModuleUser *u = named(argv[1]);
     if (!u) return RedisModule_ReplyWithError(ctx, "ERR no such user");
     const char *m = RedisModule_StringPtrLen(argv[3], NULL);
@@ -103,13 +107,13 @@ static int cmd_checkchan(RedisModuleCtx *ctx, RedisModuleString **argv, int argc
     int rc = RedisModule_ACLCheckChannelPermissions(u, argv[2], flags);
     RedisModule_FreeModuleUser(u);
     if (rc != REDISMODULE_OK) return RedisModule_ReplyWithError(ctx, "ERR denied");
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* MHACL.AUTHMOD: authenticates the caller as the module user. */
 static int cmd_authmod(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     (void)argv;
-    if (argc != 1 || !user) return RedisModule_WrongArity(ctx);
+    if (argc != 1 || !user) return arity(ctx);
     uint64_t id = 0;
     if (RedisModule_AuthenticateClientWithUser(ctx, user, changed, NULL, &id) != REDISMODULE_OK)
         return RedisModule_ReplyWithError(ctx, "ERR cannot authenticate");
@@ -118,7 +122,7 @@ static int cmd_authmod(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
 
 /* MHACL.AUTHUSER name: authenticates the caller as an ACL user. */
 static int cmd_authuser(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc != 2) return RedisModule_WrongArity(ctx);
+    if (argc != 2) return arity(ctx);
     size_t n;
     const char *name = RedisModule_StringPtrLen(argv[1], &n);
     uint64_t id = 0;
@@ -148,7 +152,7 @@ static int cmd_whoami(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
 
 /* MHACL.CALLAS cmd [arg ...]: RM_Call as the module user, ACL checked. */
 static int cmd_callas(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc < 2 || !user) return RedisModule_WrongArity(ctx);
+    if (argc < 2 || !user) return arity(ctx);
     RedisModule_SetContextUser(ctx, user);
     RedisModuleCallReply *r = RedisModule_Call(ctx, RedisModule_StringPtrLen(argv[1], NULL), "CEv", argv + 2, argc - 2);
     RedisModule_SetContextUser(ctx, NULL);
@@ -160,18 +164,18 @@ static int cmd_callas(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
 
 /* MHACL.LOG user object: an ACL LOG entry (reason key) by user name. */
 static int cmd_log(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    if (argc != 3) return RedisModule_WrongArity(ctx);
+    if (argc != 3) return arity(ctx);
     RedisModule_ACLAddLogEntryByUserName(ctx, argv[1], argv[2], REDISMODULE_ACL_LOG_KEY);
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* MHACL.SECRET a b: redacts b from SLOWLOG and MONITOR. */
 static int cmd_secret(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     (void)argv;
-    if (argc != 3) return RedisModule_WrongArity(ctx);
+    if (argc != 3) return arity(ctx);
     if (RedisModule_RedactClientCommandArgument(ctx, 2) != REDISMODULE_OK || RedisModule_RedactClientCommandArgument(ctx, 3) == REDISMODULE_OK)
         return RedisModule_ReplyWithError(ctx, "ERR redaction");
-    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+    return reply_ok(ctx);
 }
 
 /* Module auth: user "modauth" with password "letmein" logs in as the

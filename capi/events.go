@@ -15,6 +15,7 @@ import (
 	"unsafe"
 
 	"modhost/engine"
+	"modhost/keyspace"
 )
 
 // hostEvents is the per-host state of the event-driven API groups:
@@ -90,6 +91,13 @@ func (h *Host) initEvents() {
 			unregisterClient(c)
 		}
 	})
+	prevRemoving := eng.KS.Hooks.Removing
+	eng.KS.Hooks.Removing = func(db *keyspace.DB, key string, e *keyspace.Entry, why int) {
+		if prevRemoving != nil {
+			prevRemoving(db, key, e, why)
+		}
+		h.fireKeyRemoving(db, key, e, why)
+	}
 	ev := eng.Events()
 	ev.Flush = append(ev.Flush, h.fireFlush)
 	ev.SwapDB = append(ev.SwapDB, h.fireSwapDB)

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "fedb451350541a2545cc4e56241cf8f69fa7037850646c7418d594c13d4ca6c9"
+const shimSum = "fcc5a40d6242f383ace942066affa0b53d7bdb49824954039cb21b70c919a785"

@@ -536,7 +536,9 @@ func incrGeneric(c *engine.Ctx, incr int64) {
 	k := string(c.Args[1])
 	v := &keyspace.String{B: keyspace.FormatInt(nil, n)}
 	if e != nil {
-		c.DB.SetKeepTTL(k, v)
+		// The value is replaced in its slot, as Redis's dbReplaceValue:
+		// no overwrite (the module KEY event does not fire).
+		e.Val = v
 	} else {
 		c.DB.Set(k, v)
 	}
@@ -592,7 +594,7 @@ func cmdIncrbyfloat(c *engine.Ctx) {
 	k := string(c.Args[1])
 	v := &keyspace.String{B: formatLongDoubleHuman(sum), NoInt: true}
 	if e != nil {
-		c.DB.SetKeepTTL(k, v)
+		e.Val = v // replaced in its slot, as INCRBY
 	} else {
 		c.DB.Set(k, v)
 	}

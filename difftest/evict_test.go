@@ -1,8 +1,14 @@
 package difftest
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
+
+	"modhost/internal/testserver"
 )
 
 // TestMaxmemoryRefusals: with memory over maxmemory and noeviction,
@@ -37,10 +43,12 @@ func TestMaxmemoryRefusals(t *testing.T) {
 
 // TestMaxmemoryEviction fills both servers past a limit set just above
 // their current use, under allkeys-random: both must evict (evicted_keys
-// grows, the "evicted" events are counted) and keep the key count well
-// below what was written, while every write succeeds.
+// grows) and keep the key count well below what was written, while every
+// write succeeds. modhost runs as its own process here: in-process, the
+// test binary's other allocations (earlier tests' module threads) would
+// count as the server's memory.
 func TestMaxmemoryEviction(t *testing.T) {
-	p := Start(t)
+	p := startProcessPair(t)
 	p.Do("CONFIG", "SET", "maxmemory-policy", "allkeys-random")
 	mod, red := p.Replies("INFO", "memory")
 	for i, raw := range [][]byte{mod, red} {
@@ -76,4 +84,31 @@ func TestMaxmemoryEviction(t *testing.T) {
 			t.Errorf("%s keeps %d keys after eviction", side, k)
 		}
 	}
+}
+
+// startProcessPair is Start with modhost run from bin/modhost as a child
+// process.
+func startProcessPair(t *testing.T) *Pair {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	bin := filepath.Join(filepath.Dir(file), "..", "bin", "modhost")
+	if _, err := os.Stat(bin); err != nil {
+		testserver.SkipOrFail(t, "bin/modhost is not built (make builds it): %v", err)
+	}
+	r := testserver.StartRedis(t)
+	port := testserver.FreePort(t)
+	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--dir", t.TempDir())
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	testserver.WaitListening(t, addr)
+	p := &Pair{t: t, Modhost: &testserver.Modhost{Addr: addr}, Redis: r, root: t}
+	p.Conn(0)
+	return p
 }

@@ -15,10 +15,12 @@ func (db *DB) RandomVolatile() (string, *Entry, bool) { return db.exp.Random() }
 // hook and the WATCH signal, as Redis's eviction does. It reports whether
 // the key existed.
 func (db *DB) Evict(key string) bool {
-	e := db.remove(key)
-	if e == nil {
+	e, ok := db.keys.Get(key)
+	if !ok {
 		return false
 	}
+	db.removingHook(key, e, RemovedEvicted)
+	db.remove(key)
 	db.ks.EvictedKeys++
 	if h := db.ks.Hooks.Removed; h != nil {
 		h(db, key, e, RemovedEvicted)

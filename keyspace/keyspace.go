@@ -107,6 +107,10 @@ type Hooks struct {
 	Notify func(db *DB, class int, event, key string)
 	// Removed runs after a key was removed or overwritten; e is its old slot.
 	Removed func(db *DB, key string, e *Entry, why int)
+	// Removing runs just before a key is deleted, expired, evicted or
+	// overwritten, while it still holds its value (the module KEY event).
+	// Lookups inside it see the key even when it has expired.
+	Removing func(db *DB, key string, e *Entry, why int)
 	// Flushed runs after a whole db was emptied.
 	Flushed func(db *DB)
 }
@@ -129,6 +133,8 @@ type Keyspace struct {
 	// NoTouch makes Lookup leave access times alone (CLIENT NO-TOUCH);
 	// the engine sets it around such a client's commands.
 	NoTouch bool
+	// removing counts Removing hooks running (no lazy expiry meanwhile).
+	removing int
 	// Loading suppresses lazy expiry while a dataset is being loaded.
 	Loading bool
 	// ReplicaMode makes lookups report expired keys as missing without
@@ -186,7 +192,16 @@ func (db *DB) Len() int { return db.keys.Len() }
 func (db *DB) Expires() int { return db.exp.Len() }
 
 func (db *DB) expired(e *Entry) bool {
-	return e.Expire != 0 && !db.ks.Loading && e.Expire <= db.ks.Now()
+	return e.Expire != 0 && !db.ks.Loading && db.ks.removing == 0 && e.Expire <= db.ks.Now()
+}
+
+// removingHook runs Hooks.Removing for a key about to go.
+func (db *DB) removingHook(key string, e *Entry, why int) {
+	if h := db.ks.Hooks.Removing; h != nil {
+		db.ks.removing++
+		h(db, key, e, why)
+		db.ks.removing--
+	}
 }
 
 // Peek returns the entry for key without expiring it or touching its
@@ -248,6 +263,7 @@ func (db *DB) Exists(key string) bool { return db.LookupNoTouch(key) != nil }
 
 // expire removes an expired key and tells everyone who listens.
 func (db *DB) expire(key string, e *Entry) {
+	db.removingHook(key, e, RemovedExpired)
 	db.remove(key)
 	db.ks.ExpiredKeys++
 	db.ks.Dirty++
@@ -282,6 +298,9 @@ func (db *DB) SetKeepTTL(key string, v Value) *Entry {
 func (db *DB) set(key string, v Value, keepTTL bool) *Entry {
 	now := db.ks.Now()
 	if old, ok := db.keys.Get(key); ok {
+		if old.Val != v {
+			db.removingHook(key, old, RemovedOverwritten)
+		}
 		prev := *old
 		old.Val = v
 		old.Access = now
@@ -318,6 +337,7 @@ func (db *DB) Delete(key string) bool {
 		db.expire(key, e)
 		return false
 	}
+	db.removingHook(key, e, RemovedDeleted)
 	db.remove(key)
 	if h := db.ks.Hooks.Removed; h != nil {
 		h(db, key, e, RemovedDeleted)

@@ -55,4 +55,8 @@ int mh_bc_is_unblocked(RedisModuleBlockedClient *bc);
 int mh_bc_on_keys(RedisModuleBlockedClient *bc);
 uint64_t mh_bc_measured(RedisModuleBlockedClient *bc);
 int mh_bc_has_timeout(RedisModuleBlockedClient *bc);
+
+/* events (event.c) */
+void mh_invoke_key_event(void *cb, mh_module *m, uint64_t client, int db, uint64_t dataver, uint64_t sub,
+                         const char *name, size_t len);
 void mh_buf_reset(mh_buf *b);

@@ -90,3 +90,26 @@ static int RM_IsSubEventSupported(RedisModuleEvent event, uint64_t subevent) {
     }
     return 0;
 }
+
+/* Fires the KEY event (a key about to be deleted, expired, evicted or
+ * overwritten) at one listener: the data is a RedisModuleKeyInfoV1 whose key
+ * is opened for reading on the value still in place, with no side effects
+ * (no access-time update, no lazy expiry, no stats or notifications). */
+void mh_invoke_key_event(void *cb, mh_module *m, uint64_t client, int db, uint64_t dataver, uint64_t sub,
+                         const char *name, size_t len) {
+    RedisModuleEventCallback fn = (RedisModuleEventCallback)cb;
+    RedisModuleCtx *ctx = mh_cb_ctx(m, client, db, 1);
+    mh_module *prev = mh_current_module;
+    mh_current_module = m;
+    RedisModuleString *keyname = RM_CreateString(ctx, name, len);
+    RedisModuleKey *key = RM_OpenKey(ctx, keyname, REDISMODULE_READ | REDISMODULE_OPEN_KEY_NOEFFECTS | REDISMODULE_OPEN_KEY_NOEXPIRE);
+    if (key) {
+        RedisModuleKeyInfoV1 info = {1, key};
+        RedisModuleEvent ev = {REDISMODULE_EVENT_KEY, dataver};
+        fn(ctx, ev, sub, &info);
+        RM_CloseKey(key);
+    }
+    RM_FreeString(ctx, keyname);
+    mh_current_module = prev;
+    mh_cb_ctx_free(ctx);
+}

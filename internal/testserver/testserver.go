@@ -100,6 +100,10 @@ func StartRedis(t testing.TB, args ...string) *Redis {
 	return &Redis{Addr: addr, Port: port, Dir: dir, cmd: cmd}
 }
 
+// WaitListening waits until something accepts connections on addr (a
+// server started as a separate process), failing the test after a while.
+func WaitListening(t testing.TB, addr string) { t.Helper(); waitListening(t, addr) }
+
 func waitListening(t testing.TB, addr string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)

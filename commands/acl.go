@@ -87,6 +87,9 @@ type ACLState struct {
 // already wrote.
 const AuthReplied = "\x00replied"
 
+// redacted replaces arguments SLOWLOG and MONITOR must not show.
+var redacted = []byte("(redacted)")
+
 // Results of an authentication attempt.
 const (
 	AuthOK = iota
@@ -449,6 +452,10 @@ func cmdACLSetuser(c *engine.Ctx) {
 	rules := make([]string, 0, len(c.Args)-3)
 	for _, a := range c.Args[3:] {
 		rules = append(rules, string(a))
+	}
+	// The rules hold passwords: SLOWLOG and MONITOR see none of them.
+	for j := 2; j < len(c.Args); j++ {
+		c.Args[j] = redacted
 	}
 	st.current = c.C
 	err := st.Reg.SetUser(name, rules)

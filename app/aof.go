@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"os"
 	"strings"
 
 	"modhost/aof"
@@ -41,6 +42,20 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 	})
 	p.AOFInfo = a.WriteInfo
 	p.AOFDiskError = a.DiskError
+	p.PauseAOF = func() func() {
+		if !a.Enabled() {
+			return nil
+		}
+		if a.RewriteInProgress() {
+			log.Notice("Killing running AOF rewrite child: %d", os.Getpid())
+		}
+		a.Stop()
+		return func() {
+			if err := a.StartRewrite(true); err != nil {
+				log.Warning("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation. Check the above logs for more info about the error.")
+			}
+		}
+	}
 	eng.Commands.Add(&engine.Spec{Name: "bgrewriteaof", Arity: 1,
 		Flags: engine.FlagAdmin | engine.FlagNoScript | engine.FlagNoAsyncLoading,
 		ACL:   []string{"admin", "slow", "dangerous"}, Run: func(c *engine.Ctx) { cmdBgrewriteaof(c, a) },

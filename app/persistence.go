@@ -6,8 +6,10 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
+	"modhost/capi"
 	"modhost/commands"
 	"modhost/config"
 	"modhost/engine"
@@ -128,6 +130,9 @@ func (in *Instance) StartPersistence(cfg PersistenceConfig, mods rdb.Modules) er
 	p.LoadTick = in.loadTick(p)
 	err := in.loadData(eng, p, log)
 	p.LoadTick = nil
+	if in.Host != nil {
+		in.Host.SetRdbStreamHooks(in.rdbStreamHooks(p))
+	}
 	eng.LastSave = time.Now().Unix()
 	eng.Lock.Unlock()
 	if err != nil {
@@ -285,4 +290,74 @@ func errText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// rdbStreamHooks are RM_RdbLoad and RM_RdbSave for the module layer.
+func (in *Instance) rdbStreamHooks(p *commands.Persistence) capi.RdbStreamHooks {
+	eng, log := in.Eng, in.Log
+	return capi.RdbStreamHooks{
+		Save: func(path string) syscall.Errno {
+			if err := p.SaveTo(eng, path); err != nil {
+				return errnoOf(err, syscall.EIO)
+			}
+			return 0
+		},
+		Load: func(path string) syscall.Errno {
+			if commands.IsReplica(eng.Commands) {
+				return syscall.ENOTSUP
+			}
+			// Replicas must sync again from the dataset about to replace
+			// this one.
+			for _, c := range eng.ClientsByID() {
+				if c.Flags&engine.ClientReplica != 0 {
+					eng.KillClient(c)
+				}
+			}
+			var resume func()
+			if p.PauseAOF != nil {
+				resume = p.PauseAOF()
+			}
+			if resume != nil {
+				defer resume()
+			}
+			p.AbortBgsave()
+			eng.FireFlush(false, -1, false)
+			for _, db := range eng.KS.DBs {
+				db.Flush()
+			}
+			eng.FireFlush(true, -1, false)
+			st, err := os.Stat(path)
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return syscall.ENOENT
+				}
+				log.Warning("Fatal error: can't open the RDB file %s for reading: %s", path, errText(err))
+				return syscall.EIO
+			}
+			p.BeginLoading(st.Size(), commands.LoadingRDBStart)
+			opt := loadOptions(p, log)
+			// The calling client waits inside its command meanwhile, so
+			// only other clients are served (with -LOADING).
+			tick := in.loadTick(p)
+			opt.Progress = func(pos int64) { tick(pos, false) }
+			res, err := rdb.LoadFile(path, eng.KS, opt)
+			p.EndLoading(err == nil)
+			if err != nil {
+				log.Warning("%s", err.Error())
+				return syscall.EIO
+			}
+			p.LastLoadKeys, p.LastLoadExpired = res.Keys, res.Expired
+			p.KeptFunctions = res.Functions
+			return 0
+		},
+	}
+}
+
+// errnoOf returns the errno inside err, or def.
+func errnoOf(err error, def syscall.Errno) syscall.Errno {
+	var e syscall.Errno
+	if errors.As(err, &e) {
+		return e
+	}
+	return def
 }

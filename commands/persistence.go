@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -68,6 +69,9 @@ type Persistence struct {
 	AOFInfo func(w *strings.Builder)
 	// KeyDelay is rdb-key-save-delay (nil: 0).
 	KeyDelay func() int64
+	// PauseAOF, when set, turns a running AOF off for RM_RdbLoad (killing
+	// a rewrite) and returns what turns it back on, or nil when it was off.
+	PauseAOF func() (resume func())
 	// StopWritesOnError is stop-writes-on-bgsave-error (nil: yes).
 	StopWritesOnError func() bool
 	// AOFDiskError, when set, returns the AOF's MISCONF text while its
@@ -320,14 +324,51 @@ func (p *Persistence) KillBgsave() bool {
 // the now empty dataset. FLUSHALL calls it after emptying the dbs, then
 // counts its own change. Lock held.
 func (p *Persistence) AfterFlushAll(s *engine.Server) {
-	if p.KillBgsave() {
-		// What Redis logs when it reaps the child it killed with SIGUSR1.
-		p.lastBgDuration = int64(time.Since(p.bgStart).Seconds())
-		p.logf(true, "Background saving terminated by signal 10")
-	}
+	p.AbortBgsave()
 	if p.HasSavePoints() {
 		_ = p.Save(s)
 	}
+}
+
+// AbortBgsave is killRDBChild: a running background save is abandoned
+// and logged as Redis logs the child it killed with SIGUSR1 (the last
+// status stays). Lock held.
+func (p *Persistence) AbortBgsave() {
+	if p.KillBgsave() {
+		p.lastBgDuration = int64(time.Since(p.bgStart).Seconds())
+		p.logf(true, "Background saving terminated by signal 10")
+	}
+}
+
+// SaveTo is rdbSaveToFile (RM_RdbSave): the dataset goes to path through
+// a temporary file in the same directory, with the Persistence events
+// around it; the change counter and LASTSAVE stay as they are. Lock held.
+func (p *Persistence) SaveTo(s *engine.Server, path string) error {
+	p.event(EventPersistence, PersistenceSyncRDBStart)
+	data, err := p.Encode(s)
+	if err == nil {
+		err = rdb.WriteFile(filepath.Dir(path), filepath.Base(path), data)
+	}
+	if err != nil {
+		p.logf(true, "Write error saving DB on disk: %s", errText(err))
+		p.event(EventPersistence, PersistenceFailed)
+		return err
+	}
+	p.event(EventPersistence, PersistenceEnded)
+	return nil
+}
+
+// IsReplica reports whether the replication layer plugged into t follows
+// a master.
+func IsReplica(t *engine.Table) bool {
+	if s := t.Lookup([]byte("sync")); s != nil {
+		if slot, ok := s.Private.(*replicationSlot); ok && slot.r != nil {
+			if r, ok := slot.r.(interface{ IsReplica() bool }); ok {
+				return r.IsReplica()
+			}
+		}
+	}
+	return false
 }
 
 // WaitBgsave blocks until a running background save ends. It must be

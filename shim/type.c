@@ -506,3 +506,60 @@ static void *RM_LoadDataTypeFromStringEncver(const RedisModuleString *str, const
 static void *RM_LoadDataTypeFromString(const RedisModuleString *str, const RedisModuleType *mt) {
     return goLoadDataTypeFromString((RedisModuleType *)mt, str->ptr, str->len, mt->encver);
 }
+
+/* ---- RDB streams (RdbLoad / RdbSave) ----------------------------------- */
+
+#define MH_RDB_STREAM_FILE 1
+
+/* Where an RDB is loaded from or saved to; only files exist so far. */
+struct RedisModuleRdbStream {
+    int type;
+    char *filename;
+};
+
+/* A stream naming a file (relative paths are taken from the server's
+ * dir); the caller frees it with RdbStreamFree. Crossing: none. */
+static RedisModuleRdbStream *RM_RdbStreamCreateFromFile(const char *filename) {
+    RedisModuleRdbStream *s = mh_alloc(sizeof(*s));
+    size_t n = strlen(filename);
+    s->type = MH_RDB_STREAM_FILE;
+    s->filename = mh_alloc(n + 1);
+    memcpy(s->filename, filename, n + 1);
+    return s;
+}
+
+/* Frees a stream made by RdbStreamCreateFromFile. Crossing: none. */
+static void RM_RdbStreamFree(RedisModuleRdbStream *stream) {
+    if (!stream) return;
+    mh_free(stream->filename);
+    mh_free(stream);
+}
+
+/* Empties the dataset and loads the stream's RDB file into it. flags must
+ * be 0. ERR with errno EINVAL (bad arguments), ENOTSUP (on a replica),
+ * ENOENT (no such file) or EIO (the load failed); OK sets errno to 0.
+ * Context: lock held. Crossing: goRdbLoad. */
+static int RM_RdbLoad(RedisModuleCtx *ctx, RedisModuleRdbStream *stream, int flags) {
+    (void)ctx;
+    if (!stream || flags != 0) {
+        errno = EINVAL;
+        return REDISMODULE_ERR;
+    }
+    int err = goRdbLoad(stream->filename);
+    errno = err;
+    return err ? REDISMODULE_ERR : REDISMODULE_OK;
+}
+
+/* Saves the dataset to the stream's file (through a temporary file and a
+ * rename). flags must be 0. ERR with errno EINVAL or the write's errno;
+ * OK sets errno to 0. Context: lock held. Crossing: goRdbSave. */
+static int RM_RdbSave(RedisModuleCtx *ctx, RedisModuleRdbStream *stream, int flags) {
+    (void)ctx;
+    if (!stream || flags != 0) {
+        errno = EINVAL;
+        return REDISMODULE_ERR;
+    }
+    int err = goRdbSave(stream->filename);
+    errno = err;
+    return err ? REDISMODULE_ERR : REDISMODULE_OK;
+}

@@ -72,6 +72,9 @@ type Client struct {
 	ArgvMem int
 	// QueryBuf is the size of unparsed input (CLIENT LIST qbuf).
 	QueryBuf int
+	// pendingPush holds Pub/Sub messages for this client published while
+	// it runs a command; they follow the command's reply (Redis 7.2).
+	pendingPush []byte
 	// CurrentCmd is the command being executed.
 	CurrentCmd *Spec
 	// CurrentArgs are its arguments (borrowed: valid during the call).

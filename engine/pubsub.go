@@ -23,13 +23,21 @@ func newPubSub() *PubSub {
 	}
 }
 
-// deliver writes one message to c. The client running the current command
-// gets it in its reply buffer, so it lands between that command's replies
-// exactly where Redis would put it; so does a client whose buffer still
-// holds a reply not yet committed (a blocked client just served), which
-// must go out first. Everyone else gets it through Queue.
+// deliver writes one message to c. A message to the client running the
+// current command waits until that command (the outermost one: an EXEC,
+// a module command that published through RM_Call) has replied, as Redis
+// 7.2 orders them; a client whose buffer still holds a reply not yet
+// committed (a blocked client just served) gets it after that reply.
+// Everyone else gets it through Queue.
 func deliver(c *Client, w *resp.Writer, build func(w *resp.Writer)) {
-	if c.CurrentCmd != nil || len(c.W.Buf) > 0 {
+	if c.CurrentCmd != nil {
+		w.Proto = c.Resp
+		w.Reset()
+		build(w)
+		c.pendingPush = append(c.pendingPush, w.Buf...)
+		return
+	}
+	if len(c.W.Buf) > 0 {
 		build(c.W)
 		return
 	}
@@ -199,4 +207,13 @@ func (p *PubSub) unsubscribeAll(c *Client) {
 	}
 	c.Channels, c.Patterns, c.ShardChannels = nil, nil, nil
 	c.Flags &^= ClientPubSub
+}
+
+// flushPendingPush appends the messages deferred while c ran a command
+// after its reply.
+func (c *Client) flushPendingPush() {
+	if len(c.pendingPush) > 0 {
+		c.W.Raw(c.pendingPush)
+		c.pendingPush = c.pendingPush[:0]
+	}
 }

@@ -506,6 +506,7 @@ func (s *Server) afterCommand(c *Client) {
 	for _, h := range s.Hooks.AfterCommand {
 		h(c)
 	}
+	c.flushPendingPush()
 }
 
 // AddClient registers a connected client.

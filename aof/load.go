@@ -37,18 +37,23 @@ const (
 // nil. It returns ErrNotExist when there is nothing to load.
 func (a *AOF) Load() error {
 	dir := a.dir()
+	m := &Manifest{}
 	data, err := os.ReadFile(filepath.Join(dir, a.manifestName()))
-	if errors.Is(err, fs.ErrNotExist) {
-		return ErrNotExist
-	}
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
 		a.logf(true, "Fatal error: can't open the AOF manifest %s for reading: %s", a.manifestName(), errText(err))
 		return ErrFailed
+	default:
+		if m, err = ParseManifest(data); err != nil {
+			a.logf(true, "%s", err.Error())
+			return ErrFailed
+		}
 	}
-	m, err := ParseManifest(data)
-	if err != nil {
-		a.logf(true, "%s", err.Error())
-		return ErrFailed
+	if a.needsUpgrade(m) {
+		if err := a.upgrade(m); err != nil {
+			return ErrFailed
+		}
 	}
 	if m.Base == nil && len(m.Incr) == 0 {
 		return ErrNotExist
@@ -108,6 +113,59 @@ func (a *AOF) Load() error {
 		a.cfg.LoadEnd(true)
 	}
 	a.logf(false, "DB loaded from append only file: %.3f seconds", time.Since(start).Seconds())
+	return nil
+}
+
+// serverDir is the server's dir, where a Redis 6 single-file AOF lives.
+func (a *AOF) serverDir() string {
+	if a.cfg.Dir != nil && a.cfg.Dir() != "" {
+		return a.cfg.Dir()
+	}
+	return "."
+}
+
+// needsUpgrade reports whether an old-style appendfilename file in the
+// server's dir is to become the base of a multi-part AOF: when
+// appenddirname does not exist, or it has no manifest (m is empty), or
+// the manifest names only that file as its base and the file is not in
+// appenddirname yet (an upgrade that stopped half way).
+func (a *AOF) needsUpgrade(m *Manifest) bool {
+	name := a.fileName()
+	if st, err := os.Stat(filepath.Join(a.serverDir(), name)); err != nil || st.IsDir() {
+		return false
+	}
+	if st, err := os.Stat(a.dir()); err != nil || !st.IsDir() {
+		return true
+	}
+	if m.Base == nil && len(m.Incr) == 0 {
+		return true
+	}
+	if m.Base != nil && len(m.Incr) == 0 && m.Base.Name == name {
+		_, err := os.Stat(filepath.Join(a.dir(), name))
+		return err != nil
+	}
+	return false
+}
+
+// upgrade moves the old-style AOF into appenddirname as the base (seq 1)
+// of m, writing the manifest first, as Redis 7 does on its first start
+// over a Redis 6 AOF.
+func (a *AOF) upgrade(m *Manifest) error {
+	name, dirName := a.fileName(), a.cfg.DirName()
+	if err := os.MkdirAll(a.dir(), 0o755); err != nil {
+		a.logf(true, "Can't open or create append-only dir %s: %s", dirName, errText(err))
+		return err
+	}
+	m.Base = &FileInfo{Name: name, Seq: 1, Type: TypeBase}
+	m.BaseSeq = 1
+	if err := a.persistManifest(m); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(a.serverDir(), name), filepath.Join(a.dir(), name)); err != nil {
+		a.logf(true, "Error trying to move the old AOF file %s into dir %s: %s", name, dirName, strerror(err))
+		return err
+	}
+	a.logf(false, "Successfully migrated an old-style AOF file (%s) into the AOF directory (%s).", name, dirName)
 	return nil
 }
 

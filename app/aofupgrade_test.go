@@ -1,0 +1,82 @@
+package app_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"modhost/internal/testserver"
+)
+
+// oldAOF is a Redis 6 single-file AOF.
+const oldAOF = "*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nset\r\n$2\r\nk1\r\n$2\r\nv1\r\n*3\r\n$3\r\nset\r\n$2\r\nk2\r\n$2\r\nv2\r\n"
+
+// upgradeOutcome describes dir after a server started on an old-style
+// AOF: the files in dir and in appendonlydir, the manifest and the data.
+func upgradeOutcome(t *testing.T, dir, addr string) []string {
+	t.Helper()
+	rc := redis.NewClient(&redis.Options{Addr: addr})
+	defer rc.Close()
+	ctx := context.Background()
+	out := []string{"k1=" + rc.Get(ctx, "k1").Val(), "k2=" + rc.Get(ctx, "k2").Val()}
+	for _, d := range []string{dir, filepath.Join(dir, "appendonlydir")} {
+		entries, err := os.ReadDir(d)
+		must(t, err)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		sort.Strings(names)
+		out = append(out, filepath.Base(d)+": "+strings.Join(names, " "))
+	}
+	man, err := os.ReadFile(filepath.Join(dir, "appendonlydir", "appendonly.aof.manifest"))
+	must(t, err)
+	out = append(out, "manifest: "+string(man))
+	return out
+}
+
+// TestOldAOFUpgrade: with appendonly yes, an old-style appendonly.aof in
+// dir and no appenddirname, the file moves into appendonlydir as the seq 1
+// base named in a new manifest, an incr file follows, and the data loads,
+// as redis-server 7 does it.
+func TestOldAOFUpgrade(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "appendonly.aof"), []byte(oldAOF), 0o644))
+	port := testserver.FreePort(t)
+	ch := startChild(t, dir, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "yes")
+	ch.waitLog(t, "Ready to accept connections")
+	if !strings.Contains(ch.out.String(), "Successfully migrated an old-style AOF file (appendonly.aof) into the AOF directory (appendonlydir).") {
+		t.Fatalf("no migration line:\n%s", ch.out)
+	}
+	got := upgradeOutcome(t, dir, "127.0.0.1:"+strconv.Itoa(port))
+	want := []string{"k1=v1", "k2=v2", filepath.Base(dir) + ": appendonlydir",
+		"appendonlydir: appendonly.aof appendonly.aof.1.incr.aof appendonly.aof.manifest",
+		"manifest: file appendonly.aof seq 1 type b\nfile appendonly.aof.1.incr.aof seq 1 type i\n"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	rdir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(rdir, "appendonly.aof"), []byte(oldAOF), 0o644))
+	r := testserver.StartRedis(t, "--dir", rdir, "--appendonly", "yes")
+	rc := redis.NewClient(&redis.Options{Addr: r.Addr})
+	for i := 0; rc.Ping(context.Background()).Err() != nil; i++ { // LOADING at first
+		if i > 500 {
+			t.Fatal("redis-server did not finish loading")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	rc.Close()
+	ref := upgradeOutcome(t, rdir, r.Addr)
+	want[2] = filepath.Base(rdir) + ": appendonlydir"
+	if strings.Join(ref, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("redis-server:\n%s\nwant:\n%s", strings.Join(ref, "\n"), strings.Join(want, "\n"))
+	}
+}

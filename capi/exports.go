@@ -146,6 +146,9 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 		eng = h.Eng
 	}
 	if eng != nil {
+		if eng.InExec > 0 {
+			f |= 1 << 1 // MULTI
+		}
 		if cfg := eng.Cfg(); cfg != nil {
 			if cfg.Bool("appendonly") {
 				f |= 1 << 6 // AOF

@@ -41,6 +41,8 @@ func (s *Server) ExecTransaction(c *Client) {
 	}
 	old := c.Flags
 	c.Flags |= ClientDenyBlocking | ClientExecuting
+	s.InExec++
+	defer func() { s.InExec-- }()
 	s.unwatchAll(c)
 	queue := c.Multi
 	c.Multi = nil

@@ -51,6 +51,9 @@ type Server struct {
 	PropagateUnit func()
 	// CallDepth counts nested Calls while Propagate is set.
 	CallDepth int
+	// InExec counts EXECs running (RM_GetContextFlags reports MULTI to
+	// every context meanwhile, notification callbacks included).
+	InExec int
 	// prop is the execution unit being collected (propagate.go).
 	prop propState
 	// CommandGuard, when set, may refuse a command from a normal client

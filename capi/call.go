@@ -138,7 +138,13 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	}
 	fc.W.Reset()
 	// "!" propagates the call like a client's command; "A" and "R" leave
-	// out the AOF or the replicas.
+	// out the AOF or the replicas. Without "!" nothing the command does
+	// propagates, nested calls and RM_Replicate included. The module's
+	// call client may be in use by an outer RM_Call (a notification
+	// callback calling back), so its target is restored afterwards.
+	allowed := eng.AllowPropagation(flags&callReplicate != 0)
+	prevTarget := fc.PropTarget
+	fc.PropTarget = 0
 	if flags&callReplicate != 0 {
 		fc.PropTarget = engine.PropAll
 		if flags&callNoAOF != 0 {
@@ -149,7 +155,8 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		}
 	}
 	eng.Call(fc, cmd, args)
-	fc.PropTarget = 0
+	fc.PropTarget = prevTarget
+	eng.RestorePropagation(allowed)
 	fc.Flags &^= engine.ClientExecuting | engine.ClientDenyBlocking
 	out := append([]byte(nil), fc.W.Buf...)
 	fc.W.Reset()

@@ -104,14 +104,9 @@ func (ev *evictor) evict() bool {
 				size = n + int64(sdsAlloc(len(key))) + 24
 			}
 		}
-		verb := "DEL"
-		if lazyEviction(s) {
-			verb = "UNLINK"
-		}
+		// The engine's Removed hook propagates the DEL/UNLINK, after the
+		// "evicted" notification and in one unit with its module writes.
 		db.Evict(key)
-		if s.Propagate != nil {
-			s.PropagateTo(db.ID, [][]byte{[]byte(verb), []byte(key)}, engine.PropAll)
-		}
 		freed += size
 	}
 	if freed > 0 {
@@ -119,13 +114,6 @@ func (ev *evictor) evict() bool {
 		ev.evictedAt = time.Now()
 	}
 	return freed >= tofree
-}
-
-// lazyEviction reports lazyfree-lazy-eviction (UNLINK instead of DEL in
-// the propagated stream).
-func lazyEviction(s *engine.Server) bool {
-	cfg := s.Config().Cfg
-	return cfg != nil && cfg.Bool("lazyfree-lazy-eviction")
 }
 
 // pick chooses the key to evict: from maxmemory-samples random keys of

@@ -52,6 +52,12 @@ type propState struct {
 	// implicitDirty counts the changes (KS.Dirty) made by expiry and
 	// eviction, which do not make a command a write.
 	implicitDirty int64
+	// denied is set inside an RM_Call without "!": nothing propagates.
+	denied bool
+	// evicted is an evicted key's DEL waiting for its notification;
+	// evictUnit is set while that eviction's unit is open.
+	evicted   *PropOp
+	evictUnit bool
 }
 
 // AddPropListener registers fn under name (replacing one of that name);
@@ -90,7 +96,7 @@ func (s *Server) collect(db int, args [][]byte) { s.PropagateTo(db, args, PropAl
 // outside any command (a timer, active expiry) it is a unit of its own.
 // The arguments are copied. Lock held.
 func (s *Server) PropagateTo(db int, args [][]byte, target int) {
-	if len(s.prop.listeners) == 0 || len(args) == 0 || target == 0 {
+	if len(s.prop.listeners) == 0 || len(args) == 0 || target == 0 || s.prop.denied {
 		return
 	}
 	cp := make([][]byte, len(args))
@@ -102,6 +108,19 @@ func (s *Server) PropagateTo(db int, args [][]byte, target int) {
 		s.flushPropUnit()
 	}
 }
+
+// AllowPropagation narrows propagation for a nested call: with allow
+// false nothing propagates until RestorePropagation (an RM_Call without
+// "!", whatever it runs); true keeps what the caller allowed. It returns
+// the state to restore. Lock held.
+func (s *Server) AllowPropagation(allow bool) (prev bool) {
+	prev = !s.prop.denied
+	s.prop.denied = s.prop.denied || !allow
+	return prev
+}
+
+// RestorePropagation undoes AllowPropagation. Lock held.
+func (s *Server) RestorePropagation(prev bool) { s.prop.denied = !prev }
 
 // BeginUnit opens an execution unit outside a command (a module timer,
 // a thread-safe context lock): what it propagates is one unit, sent by
@@ -175,17 +194,37 @@ func (s *Server) propagateExpired(db *keyspace.DB, key string) {
 	}
 }
 
-// propagateEvicted propagates a key evicted by maxmemory as DEL, or
-// UNLINK with lazyfree-lazy-eviction.
+// propagateEvicted is the Removed hook's part for an evicted key. As in
+// Redis, the eviction of one key is one unit in which the "evicted"
+// notification's module writes come before the DEL (UNLINK with
+// lazyfree-lazy-eviction); the keyspace notifies after this hook, so
+// the DEL waits for finishEvictUnit.
 func (s *Server) propagateEvicted(db *keyspace.DB, key string) {
 	if s.Propagate == nil || s.KS.Loading {
 		return
 	}
-	verb := "DEL"
-	if s.Settings.LazyfreeLazyEviction {
-		verb = "UNLINK"
+	s.prop.evicted = &PropOp{DB: db.ID, Args: [][]byte{nil, []byte(key)}}
+	if s.CallDepth == 0 && !s.prop.evictUnit {
+		s.prop.evictUnit = true
+		s.CallDepth++
 	}
-	s.PropagateTo(db.ID, [][]byte{[]byte(verb), []byte(key)}, PropAll)
+}
+
+// finishEvictUnit propagates the pending eviction's DEL after the
+// "evicted" notification and closes its unit.
+func (s *Server) finishEvictUnit() {
+	if op := s.prop.evicted; op != nil {
+		s.prop.evicted = nil
+		op.Args[0] = []byte("DEL")
+		if s.Settings.LazyfreeLazyEviction {
+			op.Args[0] = []byte("UNLINK")
+		}
+		s.PropagateTo(op.DB, op.Args, PropAll)
+	}
+	if s.prop.evictUnit {
+		s.prop.evictUnit = false
+		s.leaveUnit()
+	}
 }
 
 // AbsoluteExpiry turns relative expiries into absolute ones, as Redis

@@ -548,6 +548,9 @@ func (s *Server) notify(db *keyspace.DB, class int, event, key string) {
 	for _, h := range s.NotifyHooks {
 		h(db, class, event, key)
 	}
+	if class == keyspace.NotifyEvicted {
+		s.finishEvictUnit()
+	}
 	flags := s.Settings.NotifyFlags
 	if flags&class == 0 || flags&(keyspace.NotifyKeyspace|keyspace.NotifyKeyevent) == 0 {
 		return

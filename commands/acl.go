@@ -834,6 +834,24 @@ func LoadACLUsers(eng *engine.Server, cfg *config.Config) error {
 	return nil
 }
 
+// aclRecheck checks a blocked command again when its key is ready, as
+// Redis does when it reprocesses the command: a refusal is the client's
+// reply, and the call counts as rejected instead of executed. It returns
+// the refusal ("" when allowed).
+func aclRecheck(s *engine.Server, c *engine.Client, cmd *engine.Spec, args [][]byte) string {
+	if s.ACLCheck == nil {
+		return ""
+	}
+	msg := s.ACLCheck(c, cmd, args, false)
+	if msg != "" {
+		c.W.Error(msg)
+		s.CountError(msg)
+		cmd.Stats.Calls.Add(-1)
+		cmd.Stats.Rejected.Add(1)
+	}
+	return msg
+}
+
 // aclInfoStat returns an acl_access_denied_* counter for INFO stats.
 func aclInfoStat(s *engine.Server, name string) int64 {
 	st, ok := aclStates.Load(s)

@@ -101,6 +101,9 @@ func blockOn(c *engine.Ctx, keys [][]byte, kind keyspace.Kind, deadline time.Tim
 		if e == nil || e.Val.Kind() != kind {
 			return false
 		}
+		if msg := aclRecheck(s, client, cmd, args); msg != "" {
+			return true
+		}
 		ctx := &engine.Ctx{S: s, C: client, Cmd: cmd, Args: args, DB: db, W: client.W}
 		return try(ctx)
 	}

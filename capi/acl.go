@@ -123,6 +123,13 @@ func goAuthBlock(id C.uint64_t) {
 	}
 	user, pass := append([]byte(nil), authUser...), append([]byte(nil), authPass...)
 	bc := bs.bc
+	// A client that goes away mid-auth never ran AUTH, as Redis counts it.
+	if gone := bs.b.Disconnected; gone != nil {
+		bs.b.Disconnected = func() {
+			gone()
+			cmd.Stats.Calls.Add(-1)
+		}
+	}
 	// Unblocking runs the reply callback for the verdict, then AUTH or
 	// HELLO again, which takes the verdict instead of asking the modules.
 	bs.b.Resume = func() {

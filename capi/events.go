@@ -91,6 +91,7 @@ func (h *Host) initEvents() {
 			unregisterClient(c)
 		}
 	})
+	eng.Info.MemoryUsage = moduleMemoryUsage
 	prevRemoving := eng.KS.Hooks.Removing
 	eng.KS.Hooks.Removing = func(db *keyspace.DB, key string, e *keyspace.Entry, why int) {
 		if prevRemoving != nil {

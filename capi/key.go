@@ -255,16 +255,10 @@ func goDeleteKey(h C.uint64_t, unlink C.int) {
 	if k == nil {
 		return
 	}
-	if unlink != 0 {
-		if e := k.db.Peek(k.name); e != nil {
-			if mv, ok := e.Val.(*keyspace.ModuleValue); ok {
-				if t, ok := mv.Type.(*dataType); ok && t.caps&capUnlink != 0 {
-					kn := []byte(k.name)
-					C.mh_invoke_unlink(t.c, bufPtr(append(kn, 0)), C.size_t(len(k.name)), cptr(mv.Ptr))
-				}
-			}
-		}
-	}
+	// The type's unlink callback runs from the keyspace's Removing hook
+	// (keyevent.go), for UnlinkKey and DeleteKey alike, as Redis runs it
+	// for every removal.
+	_ = unlink
 	if k.db.Delete(k.name) {
 		k.changed()
 	}

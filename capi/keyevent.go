@@ -17,8 +17,18 @@ import (
 const eventKey = 17
 
 // fireKeyRemoving is the keyspace's Removing hook: listeners of the KEY
-// event get the key opened on the value it still holds.
-func (h *Host) fireKeyRemoving(db *keyspace.DB, key string, _ *keyspace.Entry, why int) {
+// event get the key opened on the value it still holds, then a module
+// value's unlink callback runs.
+func (h *Host) fireKeyRemoving(db *keyspace.DB, key string, e *keyspace.Entry, why int) {
+	if mv, ok := e.Val.(*keyspace.ModuleValue); ok {
+		if t, ok := mv.Type.(*dataType); ok && t.caps&capUnlink != 0 {
+			defer func() {
+				// after the KEY event, as Redis orders them
+				kb := []byte(key + "\x00")
+				C.mh_invoke_unlink(t.c, bufPtr(kb), C.size_t(len(key)), C.int(db.ID), cptr(mv.Ptr))
+			}()
+		}
+	}
 	if !h.hasListeners(eventKey) {
 		return
 	}
@@ -32,4 +42,18 @@ func (h *Host) fireKeyRemoving(db *keyspace.DB, key string, _ *keyspace.Entry, w
 			(*C.char)(unsafe.Pointer(&name[0])), C.size_t(len(key)))
 		releaseTemp(tc)
 	}
+}
+
+// moduleMemoryUsage is MEMORY USAGE's (and eviction's) size of a module
+// value: its type's mem_usage2 sees the key, the db and the sample count.
+func moduleMemoryUsage(db *keyspace.DB, key string, e *keyspace.Entry, samples int64) (int64, bool) {
+	mv, ok := e.Val.(*keyspace.ModuleValue)
+	if !ok {
+		return 0, false
+	}
+	t, ok := mv.Type.(*dataType)
+	if !ok {
+		return 0, false
+	}
+	return 16 + int64(t.memUsageOf(mv.Ptr, key, db.ID, samples)), true
 }

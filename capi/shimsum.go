@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "fcc5a40d6242f383ace942066affa0b53d7bdb49824954039cb21b70c919a785"
+const shimSum = "262a27ea7463f4007a08a17d725590967c6d2093d92fc62f62a6a983e15da871"

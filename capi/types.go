@@ -59,7 +59,17 @@ func (t *dataType) MemUsage(ptr uintptr) int {
 	if t.caps&capMemUsage == 0 {
 		return 0
 	}
-	return int(C.mh_invoke_mem_usage(t.c, cptr(ptr)))
+	return int(C.mh_invoke_mem_usage(t.c, cptr(ptr), nil, 0, -1, 0))
+}
+
+// memUsageOf is MEMORY USAGE for a module value: mem_usage2 learns the
+// key, its db and the sample count.
+func (t *dataType) memUsageOf(ptr uintptr, key string, db int, samples int64) int {
+	if t.caps&capMemUsage == 0 {
+		return 0
+	}
+	kb := []byte(key + "\x00")
+	return int(C.mh_invoke_mem_usage(t.c, cptr(ptr), bufPtr(kb), C.size_t(len(key)), C.int(db), C.size_t(samples)))
 }
 
 // Copy implements keyspace.ModuleCopier with the type's copy callback
@@ -69,7 +79,7 @@ func (t *dataType) Copy(v *keyspace.ModuleValue, from, to string, fromDB, toDB i
 		return nil, false
 	}
 	f, d := []byte(from+"\x00"), []byte(to+"\x00")
-	r := C.mh_invoke_copy(t.c, bufPtr(f), C.size_t(len(from)), bufPtr(d), C.size_t(len(to)), cptr(v.Ptr))
+	r := C.mh_invoke_copy(t.c, bufPtr(f), C.size_t(len(from)), bufPtr(d), C.size_t(len(to)), C.int(fromDB), C.int(toDB), cptr(v.Ptr))
 	if r == nil {
 		return nil, false
 	}

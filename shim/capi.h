@@ -39,9 +39,10 @@ int mh_invoke_rdb_save(RedisModuleType *t, uint64_t handle, void *value);
 int mh_invoke_aux_load(RedisModuleType *t, uint64_t handle, int encver, int when, int *ioerr);
 int mh_invoke_aux_save(RedisModuleType *t, uint64_t handle, int when);
 int mh_invoke_aof_rewrite(RedisModuleType *t, uint64_t handle, const char *key, size_t keylen, void *value);
-size_t mh_invoke_mem_usage(RedisModuleType *t, void *value);
-void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const char *to, size_t tlen, void *value);
-void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, void *value);
+size_t mh_invoke_mem_usage(RedisModuleType *t, void *value, const char *key, size_t keylen, int db, size_t samples);
+void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const char *to, size_t tlen, int fromdb, int todb,
+                     void *value);
+void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, int db, void *value);
 void mh_invoke_digest(RedisModuleType *t, void *value, const char *key, size_t keylen, int dbid, unsigned char *out);
 
 /* blocking (block.c) */

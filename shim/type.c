@@ -200,23 +200,55 @@ int mh_invoke_aof_rewrite(RedisModuleType *t, uint64_t handle, const char *key, 
     return err;
 }
 
-size_t mh_invoke_mem_usage(RedisModuleType *t, void *value) {
+/* What the *2 type callbacks (copy2, mem_usage2, unlink2, free_effort2)
+ * learn about the key: its name and db, and for copy2 the destination. */
+struct RedisModuleKeyOptCtx {
+    RedisModuleString *from_key, *to_key;
+    int from_dbid, to_dbid;
+};
+
+/* The key a *2 type callback is about. Context: inside the callback.
+ * Crossing: none. */
+static const RedisModuleString *RM_GetKeyNameFromOptCtx(RedisModuleKeyOptCtx *ctx) { return ctx->from_key; }
+
+/* copy2's destination key (NULL in other callbacks). Crossing: none. */
+static const RedisModuleString *RM_GetToKeyNameFromOptCtx(RedisModuleKeyOptCtx *ctx) { return ctx->to_key; }
+
+/* The db of the key a *2 type callback is about. Crossing: none. */
+static int RM_GetDbIdFromOptCtx(RedisModuleKeyOptCtx *ctx) { return ctx->from_dbid; }
+
+/* copy2's destination db (-1 in other callbacks). Crossing: none. */
+static int RM_GetToDbIdFromOptCtx(RedisModuleKeyOptCtx *ctx) { return ctx->to_dbid; }
+
+/* mem_usage2 (with the key when known) or mem_usage. */
+size_t mh_invoke_mem_usage(RedisModuleType *t, void *value, const char *key, size_t keylen, int db, size_t samples) {
     mh_module *prev = mh_current_module;
     mh_current_module = t->module;
     size_t n = 0;
-    if (t->m.mem_usage2) n = t->m.mem_usage2(NULL, value, 0);
-    else if (t->m.mem_usage) n = t->m.mem_usage(value);
+    if (t->m.mem_usage2) {
+        RedisModuleKeyOptCtx ctx = {key ? mh_string_new(key, keylen) : NULL, NULL, db, -1};
+        n = t->m.mem_usage2(&ctx, value, samples);
+        if (ctx.from_key) mh_string_release(ctx.from_key);
+    } else if (t->m.mem_usage) {
+        n = t->m.mem_usage(value);
+    }
     mh_current_module = prev;
     return n;
 }
 
-void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const char *to, size_t tlen, void *value) {
+/* copy2 or copy; NULL when the type has neither or refused. */
+void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const char *to, size_t tlen, int fromdb, int todb, void *value) {
     mh_module *prev = mh_current_module;
     mh_current_module = t->module;
     void *r = NULL;
-    if (t->m.copy) {
+    if (t->m.copy2 || t->m.copy) {
         RedisModuleString *f = mh_string_new(from, flen), *d = mh_string_new(to, tlen);
-        r = t->m.copy(f, d, value);
+        if (t->m.copy2) {
+            RedisModuleKeyOptCtx oc = {f, d, fromdb, todb};
+            r = t->m.copy2(&oc, value);
+        } else {
+            r = t->m.copy(f, d, value);
+        }
         mh_string_release(f);
         mh_string_release(d);
     }
@@ -224,12 +256,17 @@ void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const ch
     return r;
 }
 
-void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, void *value) {
-    if (!t->m.unlink) return;
+void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, int db, void *value) {
+    if (!t->m.unlink2 && !t->m.unlink) return;
     mh_module *prev = mh_current_module;
     mh_current_module = t->module;
     RedisModuleString *k = mh_string_new(key, keylen);
-    t->m.unlink(k, value);
+    if (t->m.unlink2) {
+        RedisModuleKeyOptCtx ctx = {k, NULL, db, -1};
+        t->m.unlink2(&ctx, value);
+    } else {
+        t->m.unlink(k, value);
+    }
     mh_string_release(k);
     mh_current_module = prev;
 }

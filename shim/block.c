@@ -191,13 +191,6 @@ uint64_t mh_bc_measured(RedisModuleBlockedClient *bc) { return bc->measured; }
 /* Whether the block has a timeout callback (else CLIENT UNBLOCK refuses). */
 int mh_bc_has_timeout(RedisModuleBlockedClient *bc) { return bc->timeout_callback != NULL; }
 
-/* Background microseconds of finished measurements (a measurement still
- * running when the client unblocks does not count, as in Redis). */
-uint64_t mh_bc_measured(RedisModuleBlockedClient *bc) { return bc->measured; }
-
-/* Whether the block has a timeout callback (else CLIENT UNBLOCK refuses). */
-int mh_bc_has_timeout(RedisModuleBlockedClient *bc) { return bc->timeout_callback != NULL; }
-
 /* ---- callbacks Go runs under the lock --------------------------------- */
 
 static RedisModuleCtx *mh_bc_ctx(RedisModuleBlockedClient *bc, int flags) {

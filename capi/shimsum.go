@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "3619507b6e38d9b2c5670707fd9b7dda4998d822bf766ca0bfdf23cfba81a603"
+const shimSum = "262a27ea7463f4007a08a17d725590967c6d2093d92fc62f62a6a983e15da871"

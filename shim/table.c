@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 333 of the 354 names in redismodule.h are
+ * named here are already defined. 337 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -262,6 +262,8 @@ typedef int (*mh_sig_GetDbIdFromIO)(RedisModuleIO *io);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromIO), mh_sig_GetDbIdFromIO), "RM_GetDbIdFromIO signature differs from redismodule.h");
 typedef int (*mh_sig_GetDbIdFromModuleKey)(RedisModuleKey *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromModuleKey), mh_sig_GetDbIdFromModuleKey), "RM_GetDbIdFromModuleKey signature differs from redismodule.h");
+typedef int (*mh_sig_GetDbIdFromOptCtx)(RedisModuleKeyOptCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromOptCtx), mh_sig_GetDbIdFromOptCtx), "RM_GetDbIdFromOptCtx signature differs from redismodule.h");
 typedef RedisModuleCtx *(*mh_sig_GetDetachedThreadSafeContext)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDetachedThreadSafeContext), mh_sig_GetDetachedThreadSafeContext), "RM_GetDetachedThreadSafeContext signature differs from redismodule.h");
 typedef mstime_t (*mh_sig_GetExpire)(RedisModuleKey *key);
@@ -272,6 +274,8 @@ typedef const RedisModuleString *(*mh_sig_GetKeyNameFromIO)(RedisModuleIO *io);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromIO), mh_sig_GetKeyNameFromIO), "RM_GetKeyNameFromIO signature differs from redismodule.h");
 typedef const RedisModuleString *(*mh_sig_GetKeyNameFromModuleKey)(RedisModuleKey *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromModuleKey), mh_sig_GetKeyNameFromModuleKey), "RM_GetKeyNameFromModuleKey signature differs from redismodule.h");
+typedef const RedisModuleString *(*mh_sig_GetKeyNameFromOptCtx)(RedisModuleKeyOptCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromOptCtx), mh_sig_GetKeyNameFromOptCtx), "RM_GetKeyNameFromOptCtx signature differs from redismodule.h");
 typedef int (*mh_sig_GetKeyspaceNotificationFlagsAll)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyspaceNotificationFlagsAll), mh_sig_GetKeyspaceNotificationFlagsAll), "RM_GetKeyspaceNotificationFlagsAll signature differs from redismodule.h");
 typedef int (*mh_sig_GetLFU)(RedisModuleKey *key, long long *lfu_freq);
@@ -306,6 +310,10 @@ typedef RedisModuleCtx *(*mh_sig_GetThreadSafeContext)(RedisModuleBlockedClient 
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetThreadSafeContext), mh_sig_GetThreadSafeContext), "RM_GetThreadSafeContext signature differs from redismodule.h");
 typedef int (*mh_sig_GetTimerInfo)(RedisModuleCtx *ctx, RedisModuleTimerID id, uint64_t *remaining, void **data);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetTimerInfo), mh_sig_GetTimerInfo), "RM_GetTimerInfo signature differs from redismodule.h");
+typedef int (*mh_sig_GetToDbIdFromOptCtx)(RedisModuleKeyOptCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetToDbIdFromOptCtx), mh_sig_GetToDbIdFromOptCtx), "RM_GetToDbIdFromOptCtx signature differs from redismodule.h");
+typedef const RedisModuleString *(*mh_sig_GetToKeyNameFromOptCtx)(RedisModuleKeyOptCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetToKeyNameFromOptCtx), mh_sig_GetToKeyNameFromOptCtx), "RM_GetToKeyNameFromOptCtx signature differs from redismodule.h");
 typedef int (*mh_sig_GetTypeMethodVersion)(void);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetTypeMethodVersion), mh_sig_GetTypeMethodVersion), "RM_GetTypeMethodVersion signature differs from redismodule.h");
 typedef float (*mh_sig_GetUsedMemoryRatio)(void);
@@ -808,11 +816,13 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetDbIdFromDigest", (void *)RM_GetDbIdFromDigest},
     {"RedisModule_GetDbIdFromIO", (void *)RM_GetDbIdFromIO},
     {"RedisModule_GetDbIdFromModuleKey", (void *)RM_GetDbIdFromModuleKey},
+    {"RedisModule_GetDbIdFromOptCtx", (void *)RM_GetDbIdFromOptCtx},
     {"RedisModule_GetDetachedThreadSafeContext", (void *)RM_GetDetachedThreadSafeContext},
     {"RedisModule_GetExpire", (void *)RM_GetExpire},
     {"RedisModule_GetKeyNameFromDigest", (void *)RM_GetKeyNameFromDigest},
     {"RedisModule_GetKeyNameFromIO", (void *)RM_GetKeyNameFromIO},
     {"RedisModule_GetKeyNameFromModuleKey", (void *)RM_GetKeyNameFromModuleKey},
+    {"RedisModule_GetKeyNameFromOptCtx", (void *)RM_GetKeyNameFromOptCtx},
     {"RedisModule_GetKeyspaceNotificationFlagsAll", (void *)RM_GetKeyspaceNotificationFlagsAll},
     {"RedisModule_GetLFU", (void *)RM_GetLFU},
     {"RedisModule_GetLRU", (void *)RM_GetLRU},
@@ -830,6 +840,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetSharedAPI", (void *)RM_GetSharedAPI},
     {"RedisModule_GetThreadSafeContext", (void *)RM_GetThreadSafeContext},
     {"RedisModule_GetTimerInfo", (void *)RM_GetTimerInfo},
+    {"RedisModule_GetToDbIdFromOptCtx", (void *)RM_GetToDbIdFromOptCtx},
+    {"RedisModule_GetToKeyNameFromOptCtx", (void *)RM_GetToKeyNameFromOptCtx},
     {"RedisModule_GetTypeMethodVersion", (void *)RM_GetTypeMethodVersion},
     {"RedisModule_GetUsedMemoryRatio", (void *)RM_GetUsedMemoryRatio},
     {"RedisModule_HashGet", (void *)RM_HashGet},
@@ -1019,8 +1031,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 333;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 333, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 337;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 337, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
@@ -1035,18 +1047,14 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ExitFromChild",
     "RedisModule_Fork",
     "RedisModule_GetDbIdFromDefragCtx",
-    "RedisModule_GetDbIdFromOptCtx",
     "RedisModule_GetKeyNameFromDefragCtx",
-    "RedisModule_GetKeyNameFromOptCtx",
-    "RedisModule_GetToDbIdFromOptCtx",
-    "RedisModule_GetToKeyNameFromOptCtx",
     "RedisModule_IsChannelsPositionRequest",
     "RedisModule_KillForkChild",
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
     "RedisModule_SendChildHeartbeat",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 21;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 17;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

@@ -89,7 +89,8 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 	}
 	err := a.Load()
 	if err != nil && !errors.Is(err, aof.ErrNotExist) {
-		log.Warning("Fatal error loading the DB, check server logs. Exiting.")
+		// Redis exits right after the loader's own reason, which stays
+		// the last log line.
 		return err
 	}
 	return a.Start()

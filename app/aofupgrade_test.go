@@ -80,3 +80,22 @@ func TestOldAOFUpgrade(t *testing.T) {
 		t.Fatalf("redis-server:\n%s\nwant:\n%s", strings.Join(ref, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestAOFLoadErrorIsLastLine: a start-up that fails on a bad AOF exits 1
+// with the loader's reason as the last log line, as Redis's harness
+// expects ("Unknown command 'bla' reading the append only file ...").
+func TestAOFLoadErrorIsLastLine(t *testing.T) {
+	dir := t.TempDir()
+	aofDir := filepath.Join(dir, "appendonlydir")
+	must(t, os.MkdirAll(aofDir, 0o755))
+	must(t, os.WriteFile(filepath.Join(aofDir, "appendonly.aof.manifest"), []byte("file appendonly.aof.1.incr.aof seq 1 type i\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(aofDir, "appendonly.aof.1.incr.aof"), []byte("*2\r\n$3\r\nbla\r\n$1\r\nx\r\n"), 0o644))
+	ch := startChild(t, dir, "--port", strconv.Itoa(testserver.FreePort(t)), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes")
+	if code := ch.wait(t); code != 1 {
+		t.Fatalf("exit code %d", code)
+	}
+	lines := logLines(ch.out.String())
+	if len(lines) == 0 || lines[len(lines)-1] != "Unknown command 'bla' reading the append only file appendonly.aof.1.incr.aof" {
+		t.Fatalf("log:\n%s", ch.out)
+	}
+}

@@ -186,7 +186,7 @@ func (s *Server) propagateExpired(db *keyspace.DB, key string) {
 		if s.Settings.LazyfreeLazyExpire {
 			verb = "UNLINK"
 		}
-		s.PropagateTo(db.ID, [][]byte{[]byte(verb), []byte(key)}, PropAll)
+		s.propagateDeletion(db.ID, verb, key)
 	}
 	if s.prop.expireUnit {
 		s.prop.expireUnit = false
@@ -219,12 +219,22 @@ func (s *Server) finishEvictUnit() {
 		if s.Settings.LazyfreeLazyEviction {
 			op.Args[0] = []byte("UNLINK")
 		}
-		s.PropagateTo(op.DB, op.Args, PropAll)
+		s.propagateDeletion(op.DB, string(op.Args[0]), string(op.Args[1]))
 	}
 	if s.prop.evictUnit {
 		s.prop.evictUnit = false
 		s.leaveUnit()
 	}
+}
+
+// propagateDeletion propagates a key the server removed (expired or
+// evicted) even inside an RM_Call without "!": a replica must see every
+// deletion the master decided on, as Redis's propagateDeletion ensures.
+func (s *Server) propagateDeletion(db int, verb, key string) {
+	denied := s.prop.denied
+	s.prop.denied = false
+	s.PropagateTo(db, [][]byte{[]byte(verb), []byte(key)}, PropAll)
+	s.prop.denied = denied
 }
 
 // AbsoluteExpiry turns relative expiries into absolute ones, as Redis

@@ -101,6 +101,19 @@ func TestACLModuleAPIs(t *testing.T) {
 	}
 	expect(admin, "1", "mhacl.changes")
 	expect(c, "ERR:ERR cannot authenticate", "mhacl.authuser", "nobody")
+	// RESET puts the client back on the default user and tells the module.
+	rc := aclClient(t, m.Addr, "", "").Conn()
+	defer rc.Close()
+	if err := rc.Do(ctx, "mhacl.authuser", "u1").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := rc.Do(ctx, "RESET").Text(); err != nil || v != "RESET" {
+		t.Fatalf("RESET: %v %v", v, err)
+	}
+	if who, _ := rc.Do(ctx, "mhacl.whoami").Text(); who != "default" {
+		t.Errorf("after RESET: %s", who)
+	}
+	expect(admin, "1", "mhacl.changes")
 
 	// Recreating the module user frees the old one and disconnects its
 	// clients.

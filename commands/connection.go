@@ -78,6 +78,11 @@ func cmdReset(c *engine.Ctx) {
 		return
 	}
 	c.S.ResetClient(c.C)
+	// Back on the default user: a module watching this client's user
+	// hears of it, as after AUTH.
+	if st := ACLOf(c.S); st.UserChanged != nil {
+		st.UserChanged(c.C)
+	}
 	c.W.Simple("RESET")
 }
 

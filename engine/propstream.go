@@ -117,14 +117,14 @@ func entryIDs(v any) [][]byte {
 
 // rewriteXreadgroup propagates what XREADGROUP delivered.
 func rewriteXreadgroup(db *keyspace.DB, args [][]byte, reply []byte) [][][]byte {
-	var group []byte
+	var group, consumer []byte
 	noack := false
 	streamsAt := -1
 	for i := 1; i < len(args); i++ {
 		switch strings.ToLower(string(args[i])) {
 		case "group":
 			if i+2 < len(args) {
-				group = args[i+1]
+				group, consumer = args[i+1], args[i+2]
 				i += 2
 			}
 		case "count", "block":
@@ -154,6 +154,11 @@ func rewriteXreadgroup(db *keyspace.DB, args [][]byte, reply []byte) [][][]byte 
 		}
 		ids := entryIDs(entries)
 		if noack {
+			// The consumer may have been created by this read; creating it
+			// again on replay is harmless.
+			if consumer != nil {
+				out = append(out, [][]byte{bs("XGROUP"), bs("CREATECONSUMER"), key, group, consumer})
+			}
 			if len(ids) > 0 {
 				out = append(out, xsetid(key, group, g))
 			}
@@ -202,14 +207,35 @@ func rewriteXclaim(db *keyspace.DB, name string, args [][]byte, reply []byte) []
 		return nil
 	}
 	v := parseReply(reply)
+	var deleted [][]byte
 	if name == "xautoclaim" {
 		r, _ := v.([]any)
 		if len(r) < 2 {
 			return nil
 		}
 		v = r[1]
+		if len(r) > 2 {
+			deleted = entryIDs(r[2])
+		}
+	} else if len(args) > 5 {
+		// Named IDs whose entries are gone were dropped from the PEL.
+		for _, a := range args[5:] {
+			id, _, ok := keyspace.ParseStreamID(a, 0, true, false)
+			if !ok {
+				break // the options start
+			}
+			if !s.Exists(id) && g.Pending(id) == nil {
+				deleted = append(deleted, a)
+			}
+		}
 	}
 	var out [][][]byte
+	// A claim of a deleted entry goes out as an XCLAIM too: on replay it
+	// drops the same PEL entry.
+	for _, id := range deleted {
+		out = append(out, [][]byte{bs("XCLAIM"), args[1], args[2], args[3], bs("0"), id,
+			bs("TIME"), bs("0"), bs("RETRYCOUNT"), bs("0"), bs("FORCE"), bs("JUSTID"), bs("LASTID"), bs(g.LastID.String())})
+	}
 	for _, idb := range entryIDs(v) {
 		id, _, ok := keyspace.ParseStreamID(idb, 0, true, false)
 		if !ok {

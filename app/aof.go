@@ -41,6 +41,15 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		},
 	})
 	p.AOFInfo = a.WriteInfo
+	if in.Repl != nil {
+		// A replica that loaded its master's snapshot rewrites its AOF
+		// from the new dataset, as Redis restarts the AOF after a sync.
+		in.Repl.AfterFullSync = func() {
+			if a.Enabled() {
+				_ = a.StartRewrite(false)
+			}
+		}
+	}
 	p.AOFDiskError = a.DiskError
 	p.PauseAOF = func() func() {
 		if !a.Enabled() {

@@ -25,6 +25,7 @@ import (
 	"modhost/commands"
 	"modhost/config"
 	"modhost/engine"
+	"modhost/repl"
 	"modhost/server"
 )
 
@@ -35,6 +36,8 @@ type Instance struct {
 	Log  *server.Logger
 	Host *capi.Host
 	Cfg  *config.Config
+	// Repl is the replication layer (app/replication.go).
+	Repl *repl.Repl
 }
 
 // ErrExit is returned by New when the command line asked for something
@@ -171,7 +174,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 	commands.PersistenceOf(eng.Commands).Modules = host.Persistence() // DUMP/RESTORE/RDB of module types
 	commands.PersistenceOf(eng.Commands).Event = host.FireEvent       // Persistence and Loading server events
 	in.applyConfig()
-	in.setupReplication()
+	in.Repl = in.setupReplication()
 	if daemonChild {
 		srv.OnReady = append(srv.OnReady, daemonReady)
 	}

@@ -375,3 +375,30 @@ func TestPsyncContinue(t *testing.T) {
 		t.Fatalf("WAIT 1 200 = %v after %v", n, time.Since(start))
 	}
 }
+
+// A replica whose link the master drops (CLIENT KILL TYPE replica)
+// reconnects by itself and catches up on what was written meanwhile.
+func TestReplicaReconnects(t *testing.T) {
+	ctx := context.Background()
+	m := testserver.StartModhost(t)
+	mc := redis.NewClient(&redis.Options{Addr: m.Addr})
+	defer mc.Close()
+	do(t, mc, "set", "before", "sync")
+	host, port := hostPort(m.Addr)
+	s := testserver.StartModhost(t, "--replicaof", host, port)
+	sc := redis.NewClient(&redis.Options{Addr: s.Addr})
+	defer sc.Close()
+	waitFor(t, "initial data", func() bool { v, _ := sc.Get(ctx, "before").Result(); return v == "sync" })
+	if n := do(t, mc, "client", "kill", "type", "replica"); fmt.Sprint(n) != "1" {
+		t.Fatalf("CLIENT KILL TYPE replica = %v", n)
+	}
+	do(t, mc, "set", "during", "outage")
+	waitFor(t, "write made while the link was down", func() bool {
+		v, _ := sc.Get(ctx, "during").Result()
+		return v == "outage"
+	})
+	mi, si := info(t, mc, "replication"), info(t, sc, "replication")
+	if mi["connected_slaves"] != "1" || si["master_link_status"] != "up" || si["master_replid"] != mi["master_replid"] {
+		t.Fatalf("after reconnect: master %v replica %v", mi, si)
+	}
+}

@@ -497,6 +497,8 @@ func (l *link) sendAck() {
 		return
 	}
 	l.lastAck = time.Now()
+	// Never stall the server on a master that stopped reading.
+	_ = l.conn.SetWriteDeadline(time.Now().Add(time.Second))
 	_, _ = l.conn.Write(appendCommand(nil, [][]byte{[]byte("REPLCONF"), []byte("ACK"), []byte(strconv.FormatInt(l.offset, 10))}))
 }
 

@@ -68,7 +68,7 @@ func (a *AOF) Load() error {
 	for _, fi := range files {
 		st, err := os.Stat(filepath.Join(dir, fi.Name))
 		if err != nil {
-			a.logf(true, "The append log file %s doesn't exist: %s", fi.Name, errText(err))
+			a.logf(true, "Unable to obtain the AOF file %s length. stat: %s", fi.Name, strerror(err))
 			return ErrFailed
 		}
 		total += st.Size()
@@ -194,7 +194,14 @@ func (a *AOF) loadFile(name string, last bool) (loadResult, error) {
 		return loadEmpty, nil
 	}
 	if bytes.HasPrefix(data, []byte("REDIS")) {
-		a.logf(false, "Reading RDB base file on AOF loading...")
+		// A Redis 6 AOF (the upgraded appendfilename) may hold an RDB
+		// preamble followed by commands; any base is read that way.
+		oldStyle := name == a.fileName()
+		if oldStyle {
+			a.logf(false, "Reading RDB preamble from AOF file...")
+		} else {
+			a.logf(false, "Reading RDB base file on AOF loading...")
+		}
 		opt := rdb.LoadOptions{}
 		if a.cfg.LoadOptions != nil {
 			opt = a.cfg.LoadOptions()
@@ -203,14 +210,25 @@ func (a *AOF) loadFile(name string, last bool) (loadResult, error) {
 			off := a.loadOffset
 			opt.Progress = func(pos int64) { a.cfg.Progress(off+pos, false) }
 		}
-		if _, err := rdb.Load(data, a.eng.KS, opt); err != nil {
+		res, err := rdb.Load(data, a.eng.KS, opt)
+		if err != nil {
 			a.logf(true, "%s", err.Error())
-			a.logf(true, "Error reading the RDB base file %s, AOF loading aborted", name)
+			if oldStyle {
+				a.logf(true, "Error reading the RDB preamble of the AOF file %s, AOF loading aborted", name)
+			} else {
+				a.logf(true, "Error reading the RDB base file %s, AOF loading aborted", name)
+			}
 			return 0, ErrFailed
 		}
-		return loadOK, nil
+		if oldStyle {
+			a.logf(false, "Reading the remaining AOF tail...")
+		}
+		if int(res.Size) >= len(data) {
+			return loadOK, nil
+		}
+		return a.replay(name, path, data, int(res.Size), last)
 	}
-	return a.replay(name, path, data, last)
+	return a.replay(name, path, data, 0, last)
 }
 
 // Reasons a command stream stops early.
@@ -221,13 +239,13 @@ var (
 
 // replay runs the commands of an incr (or AOF-format base) file through
 // the engine on a fake client.
-func (a *AOF) replay(name, path string, data []byte, last bool) (loadResult, error) {
+func (a *AOF) replay(name, path string, data []byte, start int, last bool) (loadResult, error) {
 	eng := a.eng
 	fc := eng.NewFakeClient()
 	fc.ID = -1
 	fc.Flags |= engine.ClientDenyBlocking
 	fc.Private = map[string]any{ClientKey: true}
-	pos, valid, beforeMulti, loops := 0, 0, 0, 0
+	pos, valid, beforeMulti, loops := start, start, start, 0
 	var stop error
 	for pos < len(data) {
 		args, next, err := parseCommand(data, pos)

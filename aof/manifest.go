@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"modhost/config"
 )
 
 // File types as the manifest spells them.
@@ -40,36 +42,52 @@ var errManifest = errors.New("Invalid AOF manifest file format")
 // ParseManifest reads a manifest's text. Lines are "key value" pairs
 // separated by spaces; lines starting with '#' are comments.
 func ParseManifest(data []byte) (*Manifest, error) {
+	if len(data) == 0 {
+		return nil, errors.New("Found an empty AOF manifest")
+	}
 	m := &Manifest{}
-	lines := bytes.Split(data, []byte("\n"))
-	for i, raw := range lines {
-		if i == len(lines)-1 && len(raw) == 0 {
-			break
+	for len(data) > 0 {
+		// Redis reads lines of at most 1024 bytes; a longer one, or a
+		// last line without its newline, is refused.
+		chunk := data
+		if len(chunk) > manifestMaxLine {
+			chunk = chunk[:manifestMaxLine]
 		}
-		line := strings.TrimRight(string(raw), "\r")
-		if strings.HasPrefix(line, "#") {
+		nl := bytes.IndexByte(chunk, '\n')
+		if chunk[0] == '#' {
+			if nl < 0 {
+				data = data[len(chunk):]
+			} else {
+				data = data[nl+1:]
+			}
 			continue
 		}
-		f := strings.Fields(line)
-		if len(f) == 0 || len(f)%2 != 0 {
+		if nl < 0 {
+			return nil, errors.New("The AOF manifest file contains too long line")
+		}
+		line := strings.Trim(string(chunk[:nl]), " \t\r\n")
+		data = data[nl+1:]
+		if line == "" {
+			return nil, errManifest
+		}
+		f, err := config.SplitArgs(line)
+		if err != nil || len(f) < 6 || len(f)%2 != 0 {
 			return nil, errManifest
 		}
 		var fi FileInfo
 		for j := 0; j < len(f); j += 2 {
-			switch f[j] {
+			switch strings.ToLower(f[j]) {
 			case "file":
 				fi.Name = f[j+1]
+				if strings.ContainsRune(fi.Name, '/') {
+					return nil, errors.New("File can't be a path, just a filename")
+				}
 			case "seq":
-				n, err := strconv.ParseInt(f[j+1], 10, 64)
-				if err != nil {
-					return nil, errManifest
-				}
-				fi.Seq = n
+				fi.Seq = atoll(f[j+1])
 			case "type":
-				if len(f[j+1]) != 1 {
-					return nil, errManifest
+				if f[j+1] != "" {
+					fi.Type = f[j+1][0]
 				}
-				fi.Type = f[j+1][0]
 			}
 		}
 		if fi.Name == "" || fi.Seq == 0 || fi.Type == 0 {
@@ -98,12 +116,41 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	return m, nil
 }
 
+// manifestMaxLine is the longest manifest line Redis reads.
+const manifestMaxLine = 1024
+
+// atoll is C's atoll: leading blanks, a sign, digits; 0 when none.
+func atoll(s string) int64 {
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	end := 0
+	if end < len(s) && (s[end] == '-' || s[end] == '+') {
+		end++
+	}
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	n, _ := strconv.ParseInt(s[:end], 10, 64)
+	return n
+}
+
+// manifestName quotes a file name the way Redis writes it into the
+// manifest: as is unless it has blanks, quotes, backslashes or
+// unprintable bytes.
+func manifestName(name string) string {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c <= ' ' || c >= 0x7f || c == '"' || c == '\\' {
+			return config.Repr(name)
+		}
+	}
+	return name
+}
+
 // Encode writes the manifest as Redis does: the base, then history files,
 // then incr files, one "file <name> seq <n> type <t>" line each.
 func (m *Manifest) Encode() []byte {
 	var b bytes.Buffer
 	line := func(fi FileInfo) {
-		fmt.Fprintf(&b, "file %s seq %d type %c\n", fi.Name, fi.Seq, fi.Type)
+		fmt.Fprintf(&b, "file %s seq %d type %c\n", manifestName(fi.Name), fi.Seq, fi.Type)
 	}
 	if m.Base != nil {
 		line(*m.Base)

@@ -99,3 +99,35 @@ func TestAOFLoadErrorIsLastLine(t *testing.T) {
 		t.Fatalf("log:\n%s", ch.out)
 	}
 }
+
+// TestOldAOFWithRDBPreamble: a Redis 6 AOF made of an RDB preamble and
+// commands after it loads both parts when it is upgraded.
+func TestOldAOFWithRDBPreamble(t *testing.T) {
+	dir := t.TempDir()
+	port := testserver.FreePort(t)
+	args := []string{"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--dir", dir, "--save", ""}
+	ch := startChild(t, dir, args...)
+	ch.waitLog(t, "Ready to accept connections")
+	rc := redis.NewClient(&redis.Options{Addr: "127.0.0.1:" + strconv.Itoa(port)})
+	ctx := context.Background()
+	must(t, rc.Set(ctx, "k1", "v1", 0).Err())
+	must(t, rc.Save(ctx).Err())
+	_ = rc.Do(ctx, "SHUTDOWN", "NOSAVE").Err()
+	rc.Close()
+	ch.wait(t)
+	preamble, err := os.ReadFile(filepath.Join(dir, "dump.rdb"))
+	must(t, err)
+	must(t, os.Remove(filepath.Join(dir, "dump.rdb")))
+	tail := "*3\r\n$3\r\nset\r\n$2\r\nk2\r\n$2\r\nv2\r\n"
+	must(t, os.WriteFile(filepath.Join(dir, "appendonly.aof"), append(preamble, tail...), 0o644))
+
+	ch2 := startChild(t, dir, append(args, "--appendonly", "yes")...)
+	ch2.waitLog(t, "Ready to accept connections")
+	assertOrder(t, ch2.out.String(), "Successfully migrated an old-style AOF file (appendonly.aof) into the AOF directory (appendonlydir).",
+		"Reading RDB preamble from AOF file...", "Reading the remaining AOF tail...")
+	rc = redis.NewClient(&redis.Options{Addr: "127.0.0.1:" + strconv.Itoa(port)})
+	defer rc.Close()
+	if v1, v2 := rc.Get(ctx, "k1").Val(), rc.Get(ctx, "k2").Val(); v1 != "v1" || v2 != "v2" {
+		t.Fatalf("k1=%q k2=%q\n%s", v1, v2, ch2.out)
+	}
+}

@@ -39,6 +39,9 @@ type LoadResult struct {
 	Expired  int64
 	Empty    int64
 	Checksum uint64
+	// Size is how many bytes the image took (an AOF base may go on with
+	// commands after it).
+	Size int64
 	// Functions holds every function library's code, in file order, so a
 	// server without a functions engine can save them back unchanged.
 	Functions [][]byte
@@ -185,6 +188,7 @@ func Load(data []byte, ks *keyspace.Keyspace, opt LoadOptions) (res LoadResult, 
 			}
 		}
 	}
+	res.Size = int64(d.pos)
 	if res.Empty > 0 {
 		logf("Done loading RDB, keys loaded: %d, keys expired: %d, empty keys skipped: %d.", res.Keys, res.Expired, res.Empty)
 	} else {

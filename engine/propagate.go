@@ -345,3 +345,14 @@ func CallFlags(c *Client, cmd *Spec) (write, denyStale bool) {
 	}
 	return write, denyStale
 }
+
+// touchesArbitraryKeys reports Redis 7.2's touches-arbitrary-keys flag:
+// such a command's lazy expirations go out without MULTI/EXEC. SCAN and
+// RANDOMKEY carry it in 7.2; the table's specs do not set the flag yet
+// (COMMAND INFO of the 7.0 oracle lacks it), so they are named here.
+func touchesArbitraryKeys(cmd *Spec) bool {
+	if cmd.Flags&FlagTouchesArbitraryKeys != 0 {
+		return true
+	}
+	return cmd.Parent == nil && (cmd.Name == "scan" || cmd.Name == "randomkey")
+}

@@ -460,7 +460,7 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	if prop {
 		s.CallDepth++
 		if s.CallDepth == 1 {
-			s.prop.arbitrary = cmd.Flags&FlagTouchesArbitraryKeys != 0
+			s.prop.arbitrary = touchesArbitraryKeys(cmd)
 		}
 	}
 	if c.Flags&ClientNoTouch != 0 && cmd.Name != "touch" {

@@ -52,6 +52,7 @@ func (in *Instance) setupReplication() *repl.Repl {
 	})
 	commands.SetReplication(eng.Commands, r)
 	eng.CommandGuard = r.CommandGuard
+	eng.ReplRole = func() (bool, bool) { return r.IsReplica(), cfg.Bool("replica-read-only") }
 	eng.Info.AddInfoSection(engine.InfoSection{Name: "replication", Default: true, Write: r.WriteInfo})
 	eng.Hooks.ClientClosed = append(eng.Hooks.ClientClosed, r.ClientClosed)
 	in.Srv.Cron = append(in.Srv.Cron, r.Cron)

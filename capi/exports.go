@@ -119,7 +119,6 @@ func goSelectDb(client C.uint64_t, id C.int) C.int {
 func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 	defer guard("GetContextFlags")
 	var f int
-	f |= 1 << 2 // MASTER
 	if resp == 3 {
 		f |= 1 << 22
 	}
@@ -144,6 +143,21 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 		eng = ref.h.Eng
 	} else if h, _ := anyHost.Load().(*Host); h != nil {
 		eng = h.Eng
+	}
+	replica, readOnly := false, false
+	if eng != nil && eng.ReplRole != nil {
+		replica, readOnly = eng.ReplRole()
+	}
+	switch {
+	case !replica:
+		f |= 1 << 2 // MASTER
+	case readOnly:
+		f |= 1<<3 | 1<<4 // SLAVE, READONLY
+	default:
+		f |= 1 << 3 // SLAVE
+	}
+	if ref != nil && ref.c.Flags&engine.ClientMaster != 0 {
+		f |= 1 << 12 // REPLICATED
 	}
 	if eng != nil {
 		if eng.InExec > 0 {

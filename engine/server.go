@@ -56,6 +56,9 @@ type Server struct {
 	InExec int
 	// prop is the execution unit being collected (propagate.go).
 	prop propState
+	// ReplRole, when set, tells whether this server is a replica and
+	// whether it refuses writes (RM_GetContextFlags); nil means master.
+	ReplRole func() (replica, readOnly bool)
 	// CommandGuard, when set, may refuse a command from a normal client
 	// with an error text: replication's NOREPLICAS, READONLY and
 	// MASTERDOWN (see CallFlags).

@@ -457,10 +457,12 @@ func (p *Persistence) AuxSave(mt keyspace.ModuleType, when int, w *rdb.ModuleWri
 	before := w.Len()
 	h := newIO(&ioState{w: w, db: -1})
 	defer endIO(h)
-	if C.mh_invoke_aux_save(t.c, C.uint64_t(h), C.int(when)) != 0 {
+	rc := C.mh_invoke_aux_save(t.c, C.uint64_t(h), C.int(when))
+	if rc < 0 {
 		return false, errors.New("module aux_save failed")
 	}
-	return w.Len() > before, nil
+	// Like Redis, only aux_save2 drops a record that saved nothing.
+	return w.Len() > before || rc == 1, nil
 }
 
 // AuxLoad implements rdb.Modules.

@@ -182,7 +182,8 @@ int mh_invoke_aux_save(RedisModuleType *t, uint64_t handle, int when) {
     mh_current_module = prev;
     int err = io->error;
     mh_io_free(io);
-    return err;
+    /* aux_save's record is kept even when empty; aux_save2's is dropped. */
+    return err ? -1 : (t->m.aux_save2 ? 0 : 1);
 }
 
 /* Runs aof_rewrite for one key; the module emits commands with EmitAOF. */

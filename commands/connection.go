@@ -195,7 +195,11 @@ func cmdHello(c *engine.Ctx) {
 	w.BulkString("mode")
 	w.BulkString("standalone")
 	w.BulkString("role")
-	w.BulkString("master")
+	if replica, _ := replRole(c.S); replica {
+		w.BulkString("replica")
+	} else {
+		w.BulkString("master")
+	}
 	w.BulkString("modules")
 	if c.S.Info.HelloModules != nil {
 		c.S.Info.HelloModules(w)

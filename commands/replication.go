@@ -112,3 +112,12 @@ func cmdReplicaof(c *engine.Ctx) {
 	}
 	c.Error("ERR Replication is not available")
 }
+
+// replRole is the replication layer's answer to "am I a replica", false
+// without one.
+func replRole(s *engine.Server) (replica, readOnly bool) {
+	if s.ReplRole == nil {
+		return false, false
+	}
+	return s.ReplRole()
+}

@@ -292,6 +292,10 @@ func TestRedisMasterModhostReplica(t *testing.T) {
 	if err != nil || len(role) != 5 || role[0] != "slave" || role[3] != "connected" {
 		t.Fatalf("ROLE = %v, %v", role, err)
 	}
+	raw := testserver.Dial(t, m.Addr)
+	if rep, err := raw.Do("HELLO", "2"); err != nil || !strings.Contains(string(rep), "$4\r\nrole\r\n$7\r\nreplica\r\n") {
+		t.Fatalf("HELLO on a replica: %q %v", rep, err)
+	}
 }
 
 // modhost to modhost, started with REPLICAOF at runtime; REPLICAOF NO ONE

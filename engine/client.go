@@ -75,6 +75,9 @@ type Client struct {
 	// pendingPush holds Pub/Sub messages for this client published while
 	// it runs a command; they follow the command's reply (Redis 7.2).
 	pendingPush []byte
+	// executing is set while the client's own top-level command runs (the
+	// one Redis calls server.current_client).
+	executing bool
 	// CurrentCmd is the command being executed.
 	CurrentCmd *Spec
 	// CurrentArgs are its arguments (borrowed: valid during the call).

@@ -30,14 +30,14 @@ func newPubSub() *PubSub {
 // committed (a blocked client just served) gets it after that reply.
 // Everyone else gets it through Queue.
 func deliver(c *Client, w *resp.Writer, build func(w *resp.Writer)) {
-	if c.CurrentCmd != nil {
+	if c.executing {
 		w.Proto = c.Resp
 		w.Reset()
 		build(w)
 		c.pendingPush = append(c.pendingPush, w.Buf...)
 		return
 	}
-	if len(c.W.Buf) > 0 {
+	if c.CurrentCmd != nil || len(c.W.Buf) > 0 {
 		build(c.W)
 		return
 	}

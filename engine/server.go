@@ -412,10 +412,14 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		s.rejectResolved(c, cmd, fmt.Sprintf("ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context", cmd.FullName()))
 		return
 	}
-	s.Call(c, cmd, args)
 	if top {
+		c.executing = true
+		s.Call(c, cmd, args)
+		c.executing = false
 		s.afterCommand(c)
+		return
 	}
+	s.Call(c, cmd, args)
 }
 
 // rejectCmd writes a rejection, flagging an open transaction as failed.

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"math"
 	"runtime"
 	"runtime/metrics"
 	"time"
@@ -93,7 +94,17 @@ func (ev *evictor) evict() bool {
 		return false
 	}
 	var freed int64
-	for freed < tofree {
+	start, limit := time.Now(), evictionTimeLimit(s)
+	for n := 1; freed < tofree; n++ {
+		// Like Redis, give up for now after maxmemory-eviction-tenacity's
+		// time budget (checked every 16 keys) and report memory as being
+		// freed rather than full: the next command continues. Module
+		// notifications that recreate keys cannot keep us here forever.
+		if n%16 == 0 && time.Since(start) > limit {
+			ev.evicted += freed
+			ev.evictedAt = time.Now()
+			return true
+		}
 		db, key, e := ev.pick(policy)
 		if e == nil {
 			break // nothing left that the policy may evict
@@ -165,4 +176,21 @@ func (ev *evictor) pick(policy string) (*keyspace.DB, string, *keyspace.Entry) {
 		}
 	}
 	return bestDB, bestKey, best
+}
+
+// evictionTimeLimit is Redis's budget per eviction round for
+// maxmemory-eviction-tenacity: 50us per step up to 10, then 15% more per
+// step, unlimited at 100.
+func evictionTimeLimit(s *engine.Server) time.Duration {
+	t := int64(10)
+	if cfg := s.Config().Cfg; cfg != nil {
+		t = cfg.Int("maxmemory-eviction-tenacity")
+	}
+	switch {
+	case t <= 10:
+		return time.Duration(50*t) * time.Microsecond
+	case t < 100:
+		return time.Duration(500*math.Pow(1.15, float64(t-10))) * time.Microsecond
+	}
+	return time.Duration(math.MaxInt64)
 }

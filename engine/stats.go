@@ -360,6 +360,8 @@ func (s *Server) ResetStats() {
 	s.Stats.ErrorReplies, s.Stats.UnexpectedErrors = 0, 0
 	s.Stats.ExpiredStalePerc = 0
 	s.KS.ExpiredKeys = 0
+	s.KS.EvictedKeys = 0
+	s.KS.LazyfreedObjects.Store(0)
 	s.ops = opsMeter{}
 }
 

@@ -58,7 +58,7 @@ func NewHost(eng *engine.Server, log Logger) *Host {
 		if prev != nil {
 			prev(db, key, e, why)
 		}
-		freeRemoved(e)
+		freeRemoved(db, key, e)
 	}
 	return h
 }

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "262a27ea7463f4007a08a17d725590967c6d2093d92fc62f62a6a983e15da871"
+const shimSum = "bbe8e0a4e645962823fca9b335e07911fbfe0d03e4fc28899abd081c8e6ce290"

@@ -192,10 +192,37 @@ func goModuleTypeReplaceValue(h C.uint64_t, value unsafe.Pointer) unsafe.Pointer
 }
 
 // freeRemoved frees module values that left the keyspace.
-func freeRemoved(e *keyspace.Entry) {
-	if mv, ok := e.Val.(*keyspace.ModuleValue); ok && mv.Type != nil {
-		mv.Type.Free(mv.Ptr)
+// UNLINK (and the lazyfree-* removals) hand a value whose free effort
+// exceeds it to a background goroutine, as Redis hands it to its lazyfree
+// thread: the free callback then runs without the lock, as in Redis.
+func freeRemoved(db *keyspace.DB, key string, e *keyspace.Entry) {
+	mv, ok := e.Val.(*keyspace.ModuleValue)
+	if !ok || mv.Type == nil {
+		return
 	}
+	ks := db.Keyspace()
+	if t, ok := mv.Type.(*dataType); ok && ks.LazyFree && t.freeEffort(mv.Ptr, key, db.ID) > lazyfreeThreshold {
+		ks.LazyfreePending.Add(1)
+		go func() {
+			t.Free(mv.Ptr)
+			ks.LazyfreePending.Add(-1)
+			ks.LazyfreedObjects.Add(1)
+		}()
+		return
+	}
+	mv.Type.Free(mv.Ptr)
+}
+
+// lazyfreeThreshold is Redis's LAZYFREE_THRESHOLD.
+const lazyfreeThreshold = 64
+
+// freeEffort runs free_effort2/free_effort (1 without one).
+func (t *dataType) freeEffort(ptr uintptr, key string, db int) int {
+	if t.caps&capFreeEffort == 0 {
+		return 1
+	}
+	kb := []byte(key + "\x00")
+	return int(C.mh_invoke_free_effort(t.c, cptr(ptr), bufPtr(kb), C.size_t(len(key)), C.int(db)))
 }
 
 // ---- RDB and AOF IO ------------------------------------------------------

@@ -133,9 +133,22 @@ func delGeneric(c *engine.Ctx) {
 	c.W.Int(n)
 }
 
-func cmdDel(c *engine.Ctx) { delGeneric(c) }
+// cmdDel is DEL; with lazyfree-lazy-user-del it frees like UNLINK.
+func cmdDel(c *engine.Ctx) {
+	if cfg := c.S.Config().Cfg; cfg != nil && cfg.Bool("lazyfree-lazy-user-del") {
+		cmdUnlink(c)
+		return
+	}
+	delGeneric(c)
+}
 
-func cmdUnlink(c *engine.Ctx) { delGeneric(c) }
+// cmdUnlink is UNLINK: the keys go at once, big module values are freed
+// in the background (keyspace.Keyspace.LazyFree).
+func cmdUnlink(c *engine.Ctx) {
+	c.S.KS.LazyFree = true
+	defer func() { c.S.KS.LazyFree = false }()
+	delGeneric(c)
+}
 
 func cmdExists(c *engine.Ctx) {
 	n := int64(0)

@@ -329,8 +329,8 @@ func infoMemory(s *engine.Server, w *strings.Builder) {
 	field(w, "mem_aof_buffer", 0)
 	field(w, "mem_allocator", "libc")
 	field(w, "active_defrag_running", 0)
-	field(w, "lazyfree_pending_objects", 0)
-	field(w, "lazyfreed_objects", 0)
+	field(w, "lazyfree_pending_objects", s.KS.LazyfreePending.Load())
+	field(w, "lazyfreed_objects", s.KS.LazyfreedObjects.Load())
 }
 
 // infoPersistence reports an idle server that never saved; the

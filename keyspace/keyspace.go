@@ -2,6 +2,7 @@ package keyspace
 
 import (
 	"errors"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -127,6 +128,13 @@ type Keyspace struct {
 	ExpiredKeys int64
 	// EvictedKeys counts keys removed for maxmemory (INFO evicted_keys).
 	EvictedKeys int64
+	// LazyFree is set while a command removes keys the UNLINK way: the
+	// Removed hook may then free big values in the background.
+	LazyFree bool
+	// LazyfreePending and LazyfreedObjects count values handed to and
+	// freed by background freeing (INFO lazyfree_pending_objects,
+	// lazyfreed_objects); updated from other goroutines.
+	LazyfreePending, LazyfreedObjects atomic.Int64
 	// LFU is set under an -lfu maxmemory-policy: lookups then update the
 	// entries' LFU counters instead of their access times (lfu.go).
 	LFU bool

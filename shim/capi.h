@@ -43,6 +43,7 @@ size_t mh_invoke_mem_usage(RedisModuleType *t, void *value, const char *key, siz
 void *mh_invoke_copy(RedisModuleType *t, const char *from, size_t flen, const char *to, size_t tlen, int fromdb, int todb,
                      void *value);
 void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, int db, void *value);
+size_t mh_invoke_free_effort(RedisModuleType *t, void *value, const char *key, size_t keylen, int db);
 void mh_invoke_digest(RedisModuleType *t, void *value, const char *key, size_t keylen, int dbid, unsigned char *out);
 
 /* blocking (block.c) */

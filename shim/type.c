@@ -272,6 +272,25 @@ void mh_invoke_unlink(RedisModuleType *t, const char *key, size_t keylen, int db
     mh_current_module = prev;
 }
 
+/* free_effort2 or free_effort: how much work freeing the value takes
+ * (Redis frees it in the background above 64); 1 without a callback. */
+size_t mh_invoke_free_effort(RedisModuleType *t, void *value, const char *key, size_t keylen, int db) {
+    if (!t->m.free_effort2 && !t->m.free_effort) return 1;
+    mh_module *prev = mh_current_module;
+    mh_current_module = t->module;
+    RedisModuleString *k = mh_string_new(key, keylen);
+    size_t n;
+    if (t->m.free_effort2) {
+        RedisModuleKeyOptCtx ctx = {k, NULL, db, -1};
+        n = t->m.free_effort2(&ctx, value);
+    } else {
+        n = t->m.free_effort(k, value);
+    }
+    mh_string_release(k);
+    mh_current_module = prev;
+    return n;
+}
+
 /* Runs the digest callback and returns the 20-byte result in out. */
 void mh_invoke_digest(RedisModuleType *t, void *value, const char *key, size_t keylen, int dbid, unsigned char *out) {
     RedisModuleDigest md;

@@ -308,6 +308,14 @@ static void IntListFree(void *value) {
     RedisModule_Free(l);
 }
 
+/* One unit of effort per element: UNLINK frees lists over 64 elements in
+ * the background. */
+static size_t IntListEffort(RedisModuleString *key, const void *value) {
+    REDISMODULE_NOT_USED(key);
+    const IntList *l = value;
+    return l->n;
+}
+
 /* mk.tpush key int: appends to an IntList. */
 static int TPush(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (argc != 3) return RedisModule_WrongArity(ctx);
@@ -497,6 +505,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         .mem_usage = IntListMem,
         .digest = IntListDigest,
         .free = IntListFree,
+        .free_effort = IntListEffort,
     };
     IntListType = RedisModule_CreateDataType(ctx, "mhintlist", 0, &tm);
     if (!IntListType) return REDISMODULE_ERR;

@@ -133,6 +133,20 @@ func (in *Instance) applyConfig() {
 			return nil
 		})
 	}
+	// A maxmemory below the memory in use evicts at once, as Redis's
+	// eviction timer does right after CONFIG SET (not at the next command).
+	cfg.OnApply("maxmemory", func(_, _ string) error {
+		limit := eng.Settings.MaxMemory
+		if eng.Memory.Evict == nil || eng.Memory.State == nil || limit <= 0 {
+			return nil
+		}
+		if over, level := eng.Memory.State(); over {
+			log.Warning("WARNING: the new maxmemory value set via CONFIG SET (%d) is smaller than the current memory usage (%d). This will result in key eviction and/or the inability to accept new write commands depending on the maxmemory-policy.",
+				limit, int64(level*float64(limit)))
+			eng.Memory.Evict()
+		}
+		return nil
+	})
 	eng.RequirePass = cfg.String("requirepass")
 	cfg.OnApply("requirepass", func(_, _ string) error {
 		eng.RequirePass = cfg.String("requirepass")

@@ -217,3 +217,13 @@ func (c *Client) flushPendingPush() {
 		c.pendingPush = c.pendingPush[:0]
 	}
 }
+
+// pushAsReply reports the commands whose reply is a push (Redis's
+// cmdHasPushAsReply): CLIENT REPLY OFF does not silence them.
+func pushAsReply(name string) bool {
+	switch name {
+	case "subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe":
+		return true
+	}
+	return false
+}

@@ -257,8 +257,10 @@ func (s *Server) Exec(c *Client, args [][]byte) {
 	}
 	s.exec(c, args, true)
 	// CLIENT REPLY OFF / SKIP drop what the command wrote; SKIP lasts for
-	// the one command after CLIENT REPLY SKIP.
-	if c.Flags&(ClientReplyOff|ClientReplySkip) != 0 && c.Blocked == nil {
+	// the one command after CLIENT REPLY SKIP. Pushes are exempt, as in
+	// Redis: the (un)subscribe family's confirmations are its reply, and
+	// messages to the client itself were set aside (pendingPush).
+	if c.Flags&(ClientReplyOff|ClientReplySkip) != 0 && c.Blocked == nil && !pushAsReply(c.LastCmd) {
 		c.W.Buf = c.W.Buf[:start]
 	}
 	c.Flags &^= ClientReplySkip
@@ -515,6 +517,14 @@ func (s *Server) afterCommand(c *Client) {
 	}
 	for _, h := range s.Hooks.AfterCommand {
 		h(c)
+	}
+	if c.Flags&(ClientReplyOff|ClientReplySkip) != 0 {
+		// Exec is about to drop the reply: send the pushes around it.
+		if len(c.pendingPush) > 0 {
+			c.Queue(c.pendingPush)
+			c.pendingPush = c.pendingPush[:0]
+		}
+		return
 	}
 	c.flushPendingPush()
 }

@@ -60,6 +60,8 @@ func encodeCommands(ks *keyspace.Keyspace, mods ModuleRewriter) ([]byte, error) 
 					return true
 				})
 				batch("ZADD", items, 2)
+			case *keyspace.Stream:
+				b = rewriteStream(b, k, v)
 			case *keyspace.ModuleValue:
 				if mods == nil {
 					err = fmt.Errorf("no module layer for key %s", key)
@@ -83,4 +85,44 @@ func encodeCommands(ks *keyspace.Keyspace, mods ModuleRewriter) ([]byte, error) 
 		}
 	}
 	return b, nil
+}
+
+// rewriteStream emits the commands that rebuild a stream the way Redis's
+// rewrite does: XADD per entry (or the XADD MAXLEN 0 trick for an empty
+// stream), XSETID with the last ID, entries-added counter and max deleted
+// ID, then per group XGROUP CREATE with ENTRIESREAD, an XCLAIM ... JUSTID
+// FORCE per pending entry of each consumer and XGROUP CREATECONSUMER for
+// consumers without any.
+func rewriteStream(b []byte, k []byte, s *keyspace.Stream) []byte {
+	bs := func(x string) []byte { return []byte(x) }
+	id := func(x keyspace.StreamID) []byte { return x.Append(nil) }
+	num := func(n int64) []byte { return strconv.AppendInt(nil, n, 10) }
+	if s.Len() > 0 {
+		s.Range(keyspace.StreamID{}, keyspace.MaxStreamID, false, func(x keyspace.StreamID, fields [][]byte) bool {
+			args := append([][]byte{bs("XADD"), k, id(x)}, fields...)
+			b = appendCommand(b, args)
+			return true
+		})
+	} else {
+		b = appendCommand(b, [][]byte{bs("XADD"), k, bs("MAXLEN"), bs("0"), bs("0-1"), bs("x"), bs("y")})
+	}
+	b = appendCommand(b, [][]byte{bs("XSETID"), k, id(s.LastID), bs("ENTRIESADDED"), num(s.EntriesAdded),
+		bs("MAXDELETEDID"), id(s.MaxDeletedID)})
+	for _, g := range s.Groups() {
+		gn := bs(g.Name)
+		b = appendCommand(b, [][]byte{bs("XGROUP"), bs("CREATE"), k, gn, id(g.LastID), bs("ENTRIESREAD"), num(g.EntriesRead)})
+		for _, c := range g.Consumers() {
+			cn := bs(c.Name)
+			if c.PendingLen() == 0 {
+				b = appendCommand(b, [][]byte{bs("XGROUP"), bs("CREATECONSUMER"), k, gn, cn})
+				continue
+			}
+			c.RangePending(keyspace.StreamID{}, func(p *keyspace.PendingEntry) bool {
+				b = appendCommand(b, [][]byte{bs("XCLAIM"), k, gn, cn, bs("0"), id(p.ID), bs("TIME"), num(p.DeliveryTime),
+					bs("RETRYCOUNT"), num(p.DeliveryCount), bs("JUSTID"), bs("FORCE")})
+				return true
+			})
+		}
+	}
+	return b
 }

@@ -50,7 +50,10 @@ func toStream(o *Stream) (keyspace.Value, error) {
 	s.EntriesAdded = int64(o.EntriesAdded)
 	for _, g := range o.Groups {
 		read := g.EntriesRead
-		if read < 0 {
+		switch {
+		case read == legacyEntriesRead:
+			read = s.EstimateReadCount(ksID(g.LastID))
+		case read < 0:
 			read = -1
 		}
 		kg, ok := s.CreateGroup(g.Name, ksID(g.LastID), read)

@@ -71,7 +71,7 @@ type StreamConsumer struct {
 type StreamGroup struct {
 	Name        string
 	LastID      StreamID
-	EntriesRead int64
+	EntriesRead int64 // legacyEntriesRead: not in the file (RDB before 7.0)
 	PEL         []StreamNACK
 	Consumers   []StreamConsumer
 }
@@ -371,7 +371,7 @@ func (d *decoder) stream(t int) *Stream {
 		if t >= TypeStreamListpacks2 {
 			g.EntriesRead = int64(d.plainLen())
 		} else {
-			g.EntriesRead = -1
+			g.EntriesRead = legacyEntriesRead
 		}
 		if names[g.Name] {
 			d.corrupt("Duplicated consumer group name %s", g.Name)
@@ -582,3 +582,8 @@ func TypeName(id uint64) string {
 	}
 	return string(name[:])
 }
+
+// legacyEntriesRead marks a group read from a pre-7.0 stream encoding,
+// which has no entries-read counter: loading estimates it from the stream
+// as Redis does.
+const legacyEntriesRead = -2

@@ -2,12 +2,10 @@ package acl
 
 import (
 	"fmt"
+	"modhost/internal/atomicfile"
 	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // Registry holds the users of one server and its ACL log. It is not
@@ -309,29 +307,7 @@ func (r *Registry) SaveFile(path string) error {
 	for _, u := range r.Users() {
 		b.WriteString("user " + u.Name + " " + u.Describe() + "\n")
 	}
-	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(time.Now().UnixMilli(), 10)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err = f.WriteString(b.String()); err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return atomicfile.Write(path, b.String())
 }
 
 // channelsShrunk reports whether nu lost channel permissions old had

@@ -15,6 +15,7 @@ package aof
 import (
 	"errors"
 	"fmt"
+	"modhost/resp"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -198,19 +199,7 @@ func (a *AOF) write(b []byte) {
 }
 
 // appendCommand encodes args as a RESP multi-bulk command.
-func appendCommand(b []byte, args [][]byte) []byte {
-	b = append(b, '*')
-	b = strconv.AppendInt(b, int64(len(args)), 10)
-	b = append(b, '\r', '\n')
-	for _, x := range args {
-		b = append(b, '$')
-		b = strconv.AppendInt(b, int64(len(x)), 10)
-		b = append(b, '\r', '\n')
-		b = append(b, x...)
-		b = append(b, '\r', '\n')
-	}
-	return b
-}
+func appendCommand(b []byte, args [][]byte) []byte { return resp.AppendCommand(b, args) }
 
 // openIncr creates (or opens for append) an incr file and makes it the
 // target of new writes. Lock held.

@@ -1373,15 +1373,11 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 		c.Error(msgInvalidArgCount)
 		return
 	}
-	type keyRef struct {
-		pos   int
-		flags []string
-	}
-	var keys []keyRef
+	var keys []engine.KeyRef
 	if sp.GetKeys == nil && len(sp.KeySpecs) > 0 && !anyUnknownSpec(sp.KeySpecs) {
 		for _, ks := range sp.KeySpecs {
 			for _, p := range keySpecPositions(ks, args) {
-				keys = append(keys, keyRef{p, ks.Flags})
+				keys = append(keys, engine.KeyRef{Pos: p, Flags: ks.Flags})
 			}
 		}
 	} else {
@@ -1390,14 +1386,20 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 			flags = sp.KeySpecs[0].Flags
 		}
 		for _, p := range sp.KeyPositions(args) {
-			keys = append(keys, keyRef{p, flags})
+			keys = append(keys, engine.KeyRef{Pos: p, Flags: flags})
 		}
 	}
 	if fn := engine.VariableKeyFlags[sp.FullName()]; fn != nil {
 		for i := range keys {
-			keys[i].flags = fn(args)
+			keys[i].Flags = fn(args)
 		}
 	}
+	replyGetKeys(c, sp, args, keys, withFlags)
+}
+
+// replyGetKeys writes COMMAND GETKEYS (or GETKEYSANDFLAGS) for keys found
+// in args; no key is an error unless the command may have none.
+func replyGetKeys(c *engine.Ctx, sp *engine.Spec, args [][]byte, keys []engine.KeyRef, withFlags bool) {
 	if len(keys) == 0 {
 		if sp.Flags&engine.FlagNoMandatoryKeys != 0 {
 			c.W.Array(0)
@@ -1409,13 +1411,13 @@ func commandGetKeys(c *engine.Ctx, withFlags bool) {
 	c.W.Array(len(keys))
 	for _, k := range keys {
 		if !withFlags {
-			c.W.Bulk(args[k.pos])
+			c.W.Bulk(args[k.Pos])
 			continue
 		}
 		c.W.Array(2)
-		c.W.Bulk(args[k.pos])
-		c.W.Set(len(k.flags))
-		for _, f := range k.flags {
+		c.W.Bulk(args[k.Pos])
+		c.W.Set(len(k.Flags))
+		for _, f := range k.Flags {
 			c.W.Simple(f)
 		}
 	}
@@ -1445,28 +1447,7 @@ func moduleGetKeys(c *engine.Ctx, sp *engine.Spec, args [][]byte, withFlags bool
 		c.Error(msgInvalidArgCount)
 		return
 	}
-	keys := sp.KeysWithFlags(args)
-	if len(keys) == 0 {
-		if sp.Flags&engine.FlagNoMandatoryKeys != 0 {
-			c.W.Array(0)
-		} else {
-			c.Error(msgInvalidArgsForCmd)
-		}
-		return
-	}
-	c.W.Array(len(keys))
-	for _, k := range keys {
-		if !withFlags {
-			c.W.Bulk(args[k.Pos])
-			continue
-		}
-		c.W.Array(2)
-		c.W.Bulk(args[k.Pos])
-		c.W.Set(len(k.Flags))
-		for _, f := range k.Flags {
-			c.W.Simple(f)
-		}
-	}
+	replyGetKeys(c, sp, args, sp.KeysWithFlags(args), withFlags)
 }
 
 func anyUnknownSpec(list []engine.KeySpec) bool {

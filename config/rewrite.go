@@ -2,8 +2,8 @@ package config
 
 import (
 	"errors"
+	"modhost/internal/atomicfile"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -299,34 +299,6 @@ func (c *Config) rewriteModule(st *rewriteState, v *Var) {
 	}
 }
 
-// writeAtomic replaces path with content through a temporary file in the
-// same directory, so a crash leaves either the old or the new file.
-func writeAtomic(path, content string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.WriteString(content)
-	if err == nil {
-		err = f.Sync()
-	}
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
+// writeAtomic replaces path with content; a crash leaves either the old
+// or the new file.
+func writeAtomic(path, content string) error { return atomicfile.Write(path, content) }

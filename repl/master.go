@@ -16,6 +16,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"modhost/resp"
 	"strconv"
 	"strings"
 	"time"
@@ -188,19 +189,7 @@ func (r *Repl) feed(b []byte) {
 }
 
 // appendCommand encodes args as a RESP multi-bulk command.
-func appendCommand(b []byte, args [][]byte) []byte {
-	b = append(b, '*')
-	b = strconv.AppendInt(b, int64(len(args)), 10)
-	b = append(b, '\r', '\n')
-	for _, x := range args {
-		b = append(b, '$')
-		b = strconv.AppendInt(b, int64(len(x)), 10)
-		b = append(b, '\r', '\n')
-		b = append(b, x...)
-		b = append(b, '\r', '\n')
-	}
-	return b
-}
+func appendCommand(b []byte, args [][]byte) []byte { return resp.AppendCommand(b, args) }
 
 func (r *Repl) findReplica(c *engine.Client) *replica {
 	for _, rp := range r.replicas {

@@ -89,25 +89,31 @@ func (t *keyTable) add(k *openKey) uint64 {
 	return h
 }
 
-func (t *keyTable) get(h uint64) *openKey {
+// slot returns h's slot if h is current; the table's lock must be held.
+func (t *keyTable) slot(h uint64) *keySlot {
 	i, g := uint32(h), uint32(h>>32)
+	if int(i) < len(t.slots) && t.slots[i].gen == g {
+		return &t.slots[i]
+	}
+	return nil
+}
+
+func (t *keyTable) get(h uint64) *openKey {
 	var k *openKey
 	t.Lock()
-	if int(i) < len(t.slots) && t.slots[i].gen == g {
-		k = t.slots[i].k
+	if s := t.slot(h); s != nil {
+		k = s.k
 	}
 	t.Unlock()
 	return k
 }
 
 func (t *keyTable) remove(h uint64) *openKey {
-	i, g := uint32(h), uint32(h>>32)
 	var k *openKey
 	t.Lock()
-	if int(i) < len(t.slots) && t.slots[i].gen == g && t.slots[i].k != nil {
-		k = t.slots[i].k
-		t.slots[i].k = nil
-		t.free = append(t.free, i)
+	if s := t.slot(h); s != nil && s.k != nil {
+		k, s.k = s.k, nil
+		t.free = append(t.free, uint32(h))
 	}
 	t.Unlock()
 	return k

@@ -2,7 +2,6 @@ package difftest
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -96,19 +95,8 @@ func startProcessPair(t *testing.T) *Pair {
 		testserver.SkipOrFail(t, "bin/modhost is not built (make builds it): %v", err)
 	}
 	r := testserver.StartRedis(t)
-	port := testserver.FreePort(t)
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--dir", t.TempDir())
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	addr := "127.0.0.1:" + strconv.Itoa(port)
-	testserver.WaitListening(t, addr)
-	p := &Pair{t: t, Modhost: &testserver.Modhost{Addr: addr}, Redis: r, root: t}
+	m := testserver.StartModhostProcess(t, bin)
+	p := &Pair{t: t, Modhost: m, Redis: r, root: t}
 	p.Conn(0)
 	return p
 }

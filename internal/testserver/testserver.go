@@ -85,7 +85,26 @@ func StartRedis(t testing.TB, args ...string) *Redis {
 	dir := t.TempDir()
 	all := append([]string{"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "",
 		"--appendonly", "no", "--dir", dir, "--daemonize", "no", "--logfile", ""}, args...)
-	cmd := exec.Command(bin, all...)
+	cmd, addr := startProcess(t, bin, port, all...)
+	return &Redis{Addr: addr, Port: port, Dir: dir, cmd: cmd}
+}
+
+// StartModhostProcess runs a modhost binary (bin/modhost) as a child
+// process on a free port, for tests that must not share the test binary's
+// heap, and stops it when the test ends.
+func StartModhostProcess(t testing.TB, bin string, args ...string) *Modhost {
+	t.Helper()
+	port := FreePort(t)
+	all := append([]string{"--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--dir", t.TempDir()}, args...)
+	_, addr := startProcess(t, bin, port, all...)
+	return &Modhost{Addr: addr}
+}
+
+// startProcess starts bin with args (which name port), kills it when the
+// test ends and waits until it listens.
+func startProcess(t testing.TB, bin string, port int, args ...string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Stdout = io.Discard
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -97,12 +116,8 @@ func StartRedis(t testing.TB, args ...string) *Redis {
 	})
 	addr := "127.0.0.1:" + strconv.Itoa(port)
 	waitListening(t, addr)
-	return &Redis{Addr: addr, Port: port, Dir: dir, cmd: cmd}
+	return cmd, addr
 }
-
-// WaitListening waits until something accepts connections on addr (a
-// server started as a separate process), failing the test after a while.
-func WaitListening(t testing.TB, addr string) { t.Helper(); waitListening(t, addr) }
 
 func waitListening(t testing.TB, addr string) {
 	t.Helper()

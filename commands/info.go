@@ -209,7 +209,7 @@ func infoClients(s *engine.Server, w *strings.Builder) {
 	field(w, "tracking_clients", 0)
 	field(w, "clients_in_timeout_table", inTimeout)
 	field(w, "total_blocking_keys", s.BlockingKeys())
-	field(w, "total_blocking_keys_on_nokey", 0)
+	field(w, "total_blocking_keys_on_nokey", s.BlockingKeysOnNoKey())
 }
 
 var memSample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}

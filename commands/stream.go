@@ -660,7 +660,9 @@ func xreadBlock(c *engine.Ctx, streamsArg, streamsCount int, ids []keyspace.Stre
 			args[idx] = ids[k].Append(nil)
 		}
 	}
-	b := &engine.Block{Keys: keys, DB: c.DB, Kind: c.Cmd.FullName()}
+	// XREADGROUP must also wake when its key goes away or changes type:
+	// its group went with it.
+	b := &engine.Block{Keys: keys, DB: c.DB, Kind: c.Cmd.FullName(), UnblockOnNoKey: c.Cmd.Name == "xreadgroup"}
 	if timeout > 0 {
 		b.Deadline = time.Now().Add(time.Duration(timeout) * time.Millisecond)
 	}
@@ -674,7 +676,13 @@ func xreadBlock(c *engine.Ctx, streamsArg, streamsCount int, ids []keyspace.Stre
 			}
 		}
 		ctx := &engine.Ctx{S: srv, C: cl, Cmd: cmd, Args: args, DB: b.DB, W: cl.W}
-		return xreadGeneric(ctx, true)
+		if xreadGeneric(ctx, true) {
+			return true
+		}
+		// The re-run found nothing: like Redis's re-blocked command, the
+		// client waits again behind the others.
+		srv.Requeue(cl)
+		return false
 	}
 	c.S.BlockClient(c.C, b)
 }

@@ -30,6 +30,10 @@ type Block struct {
 	Disconnected func()
 	// Kind names the blocking command for CLIENT LIST / INFO.
 	Kind string
+	// UnblockOnNoKey marks a wait that a key's deletion or change of type
+	// must end (XREADGROUP: its group went with the key). INFO counts the
+	// keys such clients wait on as total_blocking_keys_on_nokey.
+	UnblockOnNoKey bool
 	// NoUnblock makes CLIENT UNBLOCK answer 0: a module block without a
 	// timeout callback cannot be ended from outside.
 	NoUnblock bool
@@ -63,6 +67,52 @@ func (s *Server) BlockedClients() int { return s.blocking.count }
 
 // BlockingKeys reports how many distinct keys clients are blocked on.
 func (s *Server) BlockingKeys() int { return len(s.blocking.byKey) }
+
+// BlockingKeysOnNoKey reports how many of those keys have a client that
+// waits with UnblockOnNoKey (INFO total_blocking_keys_on_nokey).
+func (s *Server) BlockingKeysOnNoKey() int {
+	n := 0
+	for _, list := range s.blocking.byKey {
+		for _, c := range list {
+			if c.Blocked != nil && c.Blocked.UnblockOnNoKey {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Requeue moves c behind every client waiting on its keys. Redis re-runs a
+// blocked command when one of its keys is signalled; a run that finds
+// nothing blocks again, at the back of each key's queue. TryServe calls it
+// when its re-run came up empty. Lock held.
+func (s *Server) Requeue(c *Client) {
+	b := c.Blocked
+	if b == nil {
+		return
+	}
+	for _, k := range b.Keys {
+		rk := readyKey{b.DB.ID, k}
+		list := s.blocking.byKey[rk]
+		for i, x := range list {
+			if x == c {
+				list = append(list[:i], list[i+1:]...)
+				break
+			}
+		}
+		s.blocking.byKey[rk] = append(list, c)
+	}
+}
+
+// failBlocked counts c's blocked command as failed: the reply its wait
+// ended with was an error, which Redis charges to the command when it
+// re-runs or is unblocked (failed_calls). Lock held, before release.
+func (s *Server) failBlocked(c *Client) {
+	if p, _ := c.Private[pendingStatsKey].(*pendingStats); p != nil {
+		p.cmd.Stats.Failed.Add(1)
+	}
+}
 
 // BlockClient parks c on b. Must hold the lock; the caller's command must
 // write no reply (the reply comes from TryServe, Timeout or Resume).
@@ -144,6 +194,7 @@ func (s *Server) Unblock(c *Client, timedOut bool, errMsg string) bool {
 	} else {
 		c.W.Error(errMsg)
 		s.countError(errMsg)
+		s.failBlocked(c)
 	}
 	s.release(c)
 	return true
@@ -188,8 +239,12 @@ func (s *Server) ServeReadyKeys() {
 					continue
 				}
 				dirty, start := s.KS.Dirty, len(c.W.Buf)
+				errs := s.Stats.ErrorReplies
 				if b.TryServe(rk.key) {
 					s.propagateServed(c, dirty, c.W.Buf[min(start, len(c.W.Buf)):])
+					if s.Stats.ErrorReplies != errs {
+						s.failBlocked(c)
+					}
 					s.release(c)
 				}
 			}

@@ -51,8 +51,9 @@ func goBlockClient(modh, client C.uint64_t, bc *C.RedisModuleBlockedClient, time
 	defer guard("BlockClient")
 	ref := lookupClient(client)
 	m := lookupModule(modh)
-	if ref == nil || ref.c.Conn == nil {
-		// No connection to park (RM_Call, timers): an already aborted block.
+	if ref == nil || (ref.c.Conn == nil && ref.c.OnUnblocked == nil) {
+		// No connection to park (RM_Call without "K", timers): an already
+		// aborted block.
 		return 0
 	}
 	c := ref.c

@@ -1,8 +1,14 @@
 package capi
 
+/*
+#include "capi.h"
+*/
+import "C"
+
 import (
 	"strings"
 	"syscall"
+	"unsafe"
 
 	"modhost/engine"
 	"modhost/resp"
@@ -37,8 +43,9 @@ func (m *Module) callClient() *engine.Client {
 
 // call runs args for RM_Call and returns the reply bytes, or an errno
 // when the command could not run and the caller did not ask for errors as
-// replies ("E").
-func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags int) ([]byte, syscall.Errno) {
+// replies ("E"). With "K" a command that blocks returns its waiting
+// client instead of a reply (see asyncCall).
+func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags int) ([]byte, syscall.Errno, *engine.Client) {
 	var h *Host
 	switch {
 	case m != nil:
@@ -50,16 +57,16 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		h = v
 	}
 	if h == nil {
-		return nil, syscall.EINVAL
+		return nil, syscall.EINVAL, nil
 	}
 	eng := h.Eng
-	fail := func(e syscall.Errno, msg string) ([]byte, syscall.Errno) {
+	fail := func(e syscall.Errno, msg string) ([]byte, syscall.Errno, *engine.Client) {
 		if flags&callErrors != 0 {
 			w := resp.New(2)
 			w.Error(msg)
-			return w.Buf, 0
+			return w.Buf, 0, nil
 		}
-		return nil, e
+		return nil, e, nil
 	}
 	if h.filtersActive() {
 		// Filters see RM_Call lines too, as the module's call client.
@@ -105,17 +112,26 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	}
 	if flags&callCheckACL != 0 {
 		if reply, e, ok := callACL(h, caller, cmd, args, flags); !ok {
-			return reply, e
+			return reply, e, nil
 		}
 	}
 	if flags&callDryRun != 0 {
-		return nil, 0
+		return nil, 0, nil
 	}
 
 	var fc *engine.Client
-	if m != nil {
+	async := flags&callBlocking != 0 && m != nil
+	switch {
+	case async:
+		// A call allowed to block runs on a client of its own: if it
+		// parks, that client waits with the promise while the module's
+		// call client goes on serving other calls. The placeholder hook
+		// marks it as one that may block.
+		fc = h.tempClient(-1)
+		fc.OnUnblocked = func() {}
+	case m != nil:
 		fc = m.callClient()
-	} else {
+	default:
 		fc = eng.NewFakeClient()
 	}
 	proto := 2
@@ -155,10 +171,70 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		}
 	}
 	eng.Call(fc, cmd, args)
-	fc.PropTarget = prevTarget
 	eng.RestorePropagation(allowed)
+	if async {
+		if fc.Blocked != nil {
+			// Served later: the client keeps its propagation target.
+			return nil, 0, fc
+		}
+		fc.OnUnblocked = nil
+		releaseTemp(fc)
+	}
+	fc.PropTarget = prevTarget
 	fc.Flags &^= engine.ClientExecuting | engine.ClientDenyBlocking
 	out := append([]byte(nil), fc.W.Buf...)
 	fc.W.Reset()
-	return out, 0
+	return out, 0, nil
+}
+
+// asyncCall is a blocked RM_Call "K": the client parked on the command and
+// the C promise (shim/call.c) its reply goes to.
+type asyncCall struct {
+	h *Host
+	c *engine.Client
+	p *C.mh_promise
+}
+
+// asyncCalls holds the blocked calls by promise, for
+// RM_CallReplyPromiseAbort. Execution lock held.
+var asyncCalls = map[*C.mh_promise]*asyncCall{}
+
+// startAsync ties the parked client fc to a new promise of module m and
+// returns the promise. Its wait is watched by a goroutine of its own (a
+// timeout or a module's UnblockClient need one); being served, timing out
+// or being woken all end in deliver. Lock held.
+func startAsync(h *Host, m *Module, fc *engine.Client) *C.mh_promise {
+	ac := &asyncCall{h: h, c: fc, p: C.mh_promise_new(m.c)}
+	asyncCalls[ac.p] = ac
+	fc.OnUnblocked = ac.deliver
+	go h.Eng.WaitBlocked(fc, func() <-chan struct{} { return nil })
+	return ac.p
+}
+
+// deliver hands the finished call's reply to the module's unblock handler,
+// in a context on a temporary client of the call's db. Lock held.
+func (ac *asyncCall) deliver() {
+	delete(asyncCalls, ac.p)
+	fc := ac.c
+	releaseTemp(fc)
+	out := fc.W.Buf
+	buf := C.mh_malloc_copy(unsafe.Pointer(unsafe.SliceData(append(out, 0))), C.size_t(len(out)))
+	fc.W.Reset()
+	tc := ac.h.tempClient(fc.DB.ID)
+	C.mh_promise_unblocked(ac.p, C.uint64_t(tc.ID), C.int(fc.DB.ID), (*C.char)(buf), C.size_t(len(out)))
+	releaseTemp(tc)
+}
+
+// abortAsync ends the blocked call of promise p without a reply. It
+// reports false when the call is no longer waiting. Lock held.
+func abortAsync(p *C.mh_promise) bool {
+	ac := asyncCalls[p]
+	if ac == nil || ac.c.Blocked == nil {
+		return false
+	}
+	delete(asyncCalls, p)
+	ac.c.OnUnblocked = nil
+	ac.h.Eng.AbortBlocked(ac.c)
+	releaseTemp(ac.c)
+	return true
 }

@@ -204,7 +204,7 @@ func goUsedMemoryRatio() C.float {
 }
 
 //export goCall
-func goCall(handle, client C.uint64_t, resp, db C.int, buf *C.char, lens *C.size_t, argc, flags C.int, out **C.char, outlen *C.size_t, promise *C.uint64_t) (errno C.int) {
+func goCall(handle, client C.uint64_t, resp, db C.int, buf *C.char, lens *C.size_t, argc, flags C.int, out **C.char, outlen *C.size_t, promise *unsafe.Pointer) (errno C.int) {
 	defer guard("Call")
 	args := make([][]byte, int(argc))
 	ls := unsafe.Slice(lens, int(argc))
@@ -215,12 +215,25 @@ func goCall(handle, client C.uint64_t, resp, db C.int, buf *C.char, lens *C.size
 		args[i] = C.GoBytes(unsafe.Add(base, off), C.int(n))
 		off += n
 	}
-	reply, e := call(lookupModule(handle), lookupClient(client), int(resp), int(db), args, int(flags))
+	m := lookupModule(handle)
+	reply, e, parked := call(m, lookupClient(client), int(resp), int(db), args, int(flags))
 	if e != 0 {
 		return C.int(e)
 	}
+	if parked != nil {
+		*promise = unsafe.Pointer(startAsync(m.host, m, parked))
+	}
 	*out = (*C.char)(C.mh_malloc_copy(unsafe.Pointer(unsafe.SliceData(append(reply, 0))), C.size_t(len(reply))))
 	*outlen = C.size_t(len(reply))
+	return 0
+}
+
+//export goPromiseAbort
+func goPromiseAbort(p unsafe.Pointer) C.int {
+	defer guard("CallReplyPromiseAbort")
+	if abortAsync((*C.mh_promise)(p)) {
+		return 1
+	}
 	return 0
 }
 

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "bbe8e0a4e645962823fca9b335e07911fbfe0d03e4fc28899abd081c8e6ce290"
+const shimSum = "b7a41c165c2ca2070319bd450516ededcc38b90fa12f68e4a232e3213ee9169f"

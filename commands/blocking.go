@@ -62,11 +62,8 @@ func parseTimeout(c *engine.Ctx, b []byte) (time.Time, bool) {
 	return time.UnixMilli(now + i), true
 }
 
-// mayBlock reports whether the client may be parked: not inside MULTI or
-// EXEC, not a client without a connection, not marked deny-blocking.
-func mayBlock(c *engine.Ctx) bool {
-	return c.C.Flags&(engine.ClientMulti|engine.ClientExecuting|engine.ClientFake|engine.ClientDenyBlocking) == 0
-}
+// mayBlock reports whether the client may be parked (engine.Client.CanBlock).
+func mayBlock(c *engine.Ctx) bool { return c.C.CanBlock() }
 
 // blockOn runs try now; when it finds nothing to serve it parks the
 // client on keys until one of them holds kind and try succeeds, or the

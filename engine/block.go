@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"sort"
 	"sync/atomic"
 	"time"
 
@@ -52,6 +53,10 @@ type Block struct {
 type blockRegistry struct {
 	// byKey holds, per db and key, the clients blocked on it in FIFO order.
 	byKey map[readyKey][]*Client
+	// all holds every blocked client, module call clients included.
+	all map[*Client]struct{}
+	// count is INFO blocked_clients: connections only, as Redis counts
+	// blocked client stats on regular clients and not on module ones.
 	count int
 }
 
@@ -60,7 +65,10 @@ type readyKey struct {
 	key string
 }
 
-func (r *blockRegistry) init() { r.byKey = map[readyKey][]*Client{} }
+func (r *blockRegistry) init() {
+	r.byKey = map[readyKey][]*Client{}
+	r.all = map[*Client]struct{}{}
+}
 
 // BlockedClients reports how many clients are blocked (INFO blocked_clients).
 func (s *Server) BlockedClients() int { return s.blocking.count }
@@ -121,7 +129,10 @@ func (s *Server) BlockClient(c *Client, b *Block) {
 	b.client = c
 	b.started = time.Now()
 	c.Blocked = b
-	s.blocking.count++
+	s.blocking.all[c] = struct{}{}
+	if c.Flags&ClientModule == 0 {
+		s.blocking.count++
+	}
 	for _, k := range b.Keys {
 		rk := readyKey{b.DB.ID, k}
 		s.blocking.byKey[rk] = append(s.blocking.byKey[rk], c)
@@ -163,7 +174,10 @@ func (s *Server) unregister(c *Client) {
 		}
 	}
 	c.Blocked = nil
-	s.blocking.count--
+	delete(s.blocking.all, c)
+	if c.Flags&ClientModule == 0 {
+		s.blocking.count--
+	}
 }
 
 // release ends c's wait after its reply was written and wakes its goroutine.
@@ -175,6 +189,16 @@ func (s *Server) release(c *Client) {
 	select {
 	case b.wake <- struct{}{}:
 	default:
+	}
+	s.unblocked(c)
+}
+
+// unblocked hands a module call client's reply to its OnUnblocked hook
+// once its wait is over. Lock held.
+func (s *Server) unblocked(c *Client) {
+	if fn := c.OnUnblocked; fn != nil && c.Blocked == nil {
+		c.OnUnblocked = nil
+		fn()
 	}
 }
 
@@ -205,7 +229,48 @@ func (s *Server) abortBlock(c *Client) {
 	if b.Disconnected != nil {
 		b.Disconnected()
 	}
-	s.release(c)
+	if c.Blocked == b {
+		s.release(c)
+	}
+}
+
+// AbortBlocked ends c's wait as if it went away: the block's Disconnected
+// runs and no reply is written. RM_CallReplyPromiseAbort uses it; the
+// caller clears c.OnUnblocked first when the reply must not be delivered.
+// Lock held.
+func (s *Server) AbortBlocked(c *Client) bool {
+	if c.Blocked == nil {
+		return false
+	}
+	s.abortBlock(c)
+	return true
+}
+
+// MsgUnblockedRoleChange is the error a blocked client gets when the
+// server turns into a replica.
+const MsgUnblockedRoleChange = "UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)"
+
+// UnblockAllForRoleChange ends every connection's wait with
+// MsgUnblockedRoleChange and closes it after the reply, as a master that
+// becomes a replica must: what they wait for would be a write. A module
+// block learns of it through its disconnect callback. Lock held.
+func (s *Server) UnblockAllForRoleChange() {
+	var list []*Client
+	for c := range s.blocking.all {
+		if c.Conn != nil {
+			list = append(list, c)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	for _, c := range list {
+		if c.Blocked == nil {
+			continue
+		}
+		c.W.Error(MsgUnblockedRoleChange)
+		s.countError(MsgUnblockedRoleChange)
+		c.Flags |= ClientCloseAfterReply
+		s.abortBlock(c)
+	}
 }
 
 // signalReady is the keyspace hook: remember keys that clients wait on.
@@ -238,6 +303,13 @@ func (s *Server) ServeReadyKeys() {
 				if b == nil || b.TryServe == nil {
 					continue
 				}
+				// A module call client's unblock handler runs in the
+				// same execution unit as the served command, so what
+				// both write propagates together.
+				unit := c.OnUnblocked != nil
+				if unit {
+					s.BeginUnit()
+				}
 				dirty, start := s.KS.Dirty, len(c.W.Buf)
 				errs := s.Stats.ErrorReplies
 				if b.TryServe(rk.key) {
@@ -246,6 +318,9 @@ func (s *Server) ServeReadyKeys() {
 						s.failBlocked(c)
 					}
 					s.release(c)
+				}
+				if unit {
+					s.EndUnit()
 				}
 			}
 		}
@@ -299,6 +374,7 @@ func (s *Server) WaitBlocked(c *Client, watch func() <-chan struct{}) (gone <-ch
 				}
 				s.FinishBlockedStats(c, b.Background)
 				s.afterCommand(c)
+				s.unblocked(c)
 				s.Lock.Unlock()
 				return
 			}
@@ -315,6 +391,7 @@ func (s *Server) WaitBlocked(c *Client, watch func() <-chan struct{}) (gone <-ch
 				b.served = true
 				s.FinishBlockedStats(c, b.Background)
 				s.afterCommand(c)
+				s.unblocked(c)
 			}
 			s.Lock.Unlock()
 			return

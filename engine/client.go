@@ -63,6 +63,10 @@ type Client struct {
 	Channels, Patterns, ShardChannels map[string]struct{}
 	// Blocked is non-nil while the client waits (BLPOP, module BlockClient).
 	Blocked *Block
+	// OnUnblocked is set on the client of a blocking RM_Call ("K"): it
+	// runs once, under the lock, when the client's wait ends, with the
+	// reply in W. Such a client has no connection goroutine to wake.
+	OnUnblocked func()
 	// Private is per-layer state keyed by layer (capi stores its module
 	// client state here).
 	Private map[string]any
@@ -157,6 +161,16 @@ func (s *Server) NewFakeClient() *Client {
 		Flags:   ClientFake,
 	}
 	return c
+}
+
+// CanBlock reports whether a command of c may park it: not inside MULTI
+// or EXEC, not marked deny-blocking, and with a connection to wait on or,
+// for a blocking RM_Call's client, an OnUnblocked hook.
+func (c *Client) CanBlock() bool {
+	if c.Flags&(ClientMulti|ClientExecuting|ClientDenyBlocking) != 0 {
+		return false
+	}
+	return c.Flags&ClientFake == 0 || c.OnUnblocked != nil
 }
 
 // SetProto switches the reply protocol (HELLO).

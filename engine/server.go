@@ -640,6 +640,11 @@ func (s *Server) propagateServed(c *Client, dirty int64, reply []byte) {
 		if c.Blocked != nil && c.Blocked.DB != nil {
 			db = c.Blocked.DB
 		}
-		s.propagateRewritten(db, p.cmd, p.args, reply, PropAll)
+		// A blocking RM_Call propagates only as its "!", "A", "R" say.
+		target := PropAll
+		if c.Flags&ClientFake != 0 {
+			target = c.PropTarget
+		}
+		s.propagateRewritten(db, p.cmd, p.args, reply, target)
 	}
 }

@@ -132,6 +132,9 @@ func (r *Repl) SetMaster(host string, port int) {
 	if r.link != nil {
 		r.link.close()
 	}
+	// Clients blocked while we were master wait for writes that are no
+	// longer ours to make.
+	r.eng.UnblockAllForRoleChange()
 	// Our own history is what we ask the new master to continue (PSYNC
 	// replid offset+1), as Redis 7 does; a master that does not know it
 	// answers FULLRESYNC.

@@ -51,7 +51,7 @@ func (r *Repl) Wait(c *engine.Ctx) {
 	}
 	offset := r.offset
 	n := r.acked(offset)
-	if int64(n) >= want || c.C.Flags&(engine.ClientMulti|engine.ClientExecuting|engine.ClientDenyBlocking|engine.ClientFake) != 0 {
+	if int64(n) >= want || !c.C.CanBlock() {
 		c.W.Int(int64(n))
 		return
 	}

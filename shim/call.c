@@ -27,11 +27,58 @@ struct RedisModuleCallReply {
     int resp3;                /* the proto holds RESP3-only types */
     char *buf;                /* root: the owned proto buffer */
     RedisModuleCtx *ctx;      /* root: auto-memory owner, if any */
-    /* promise replies (K flag) */
-    RedisModuleOnUnblocked on_unblock;
-    void *private_data;
-    uint64_t promise;
+    mh_promise *promise;      /* root of a REDISMODULE_REPLY_PROMISE */
 };
+
+/* The pending outcome of an RM_Call "K" whose command blocked. Two owners
+ * hold it, as in Redis: the promise reply (until FreeCallReply) and the
+ * blocked call (until it is answered or aborted); whichever lets go last
+ * frees it. Only touched under the execution lock. */
+struct mh_promise {
+    int refs;
+    RedisModuleOnUnblocked on_unblocked;
+    void *private_data;
+    mh_module *module;
+    int pending;               /* the blocked call has not ended yet */
+};
+
+mh_promise *mh_promise_new(mh_module *m) {
+    mh_promise *p = calloc(1, sizeof(*p));
+    if (!p) abort();
+    p->refs = 2;
+    p->module = m;
+    p->pending = 1;
+    return p;
+}
+
+RedisModuleCallReply *mh_callreply_new(RedisModuleCtx *ctx, char *buf, size_t len);
+
+static void mh_promise_unref(mh_promise *p) {
+    if (--p->refs == 0) free(p);
+}
+
+/* Go calls this when the blocked call ended: hands its reply (buf, len;
+ * malloc'd, taken over) to the unblock handler, if one was set, in a
+ * context of the module bound to client and db, then drops the call's
+ * reference. */
+void mh_promise_unblocked(mh_promise *p, uint64_t client, int db, char *buf, size_t len) {
+    p->pending = 0;
+    if (p->on_unblocked) {
+        RedisModuleCtx *ctx = mh_ctx_new(p->module, client, 2, MH_CTX_TEMP_CLIENT);
+        ctx->selected_db = db;
+        RedisModuleCallReply *reply = mh_callreply_new(NULL, buf, len);
+        mh_module *prev = mh_current_module;
+        mh_current_module = p->module;
+        if (p->module) p->module->in_call++;
+        p->on_unblocked(ctx, reply, p->private_data);
+        if (p->module) p->module->in_call--;
+        mh_current_module = prev;
+        mh_ctx_free(ctx);
+    } else {
+        free(buf);
+    }
+    mh_promise_unref(p);
+}
 
 static const char *mh_parse(RedisModuleCallReply *r, const char *p, const char *end, int *resp3);
 
@@ -208,6 +255,7 @@ static void mh_callreply_free_children(RedisModuleCallReply *r) {
 }
 
 static void mh_callreply_destroy(RedisModuleCallReply *r) {
+    if (r->promise) mh_promise_unref(r->promise);
     mh_callreply_free_children(r);
     free(r->buf);
     free(r);
@@ -448,7 +496,7 @@ static RedisModuleCallReply *RM_Call(RedisModuleCtx *ctx, const char *cmdname, c
     }
     char *out = NULL;
     size_t outlen = 0;
-    uint64_t promise = 0;
+    void *promise = NULL;
     /* Command filters registered with NOSELF skip this module's calls. */
     if (ctx->module) ctx->module->in_call++;
     mh_call_user_set(ctx);
@@ -460,10 +508,47 @@ static RedisModuleCallReply *RM_Call(RedisModuleCtx *ctx, const char *cmdname, c
         errno = err;
         return NULL;
     }
-    RedisModuleCallReply *r = mh_callreply_new(ctx, out, outlen);
     if (promise) {
+        /* The command blocked: the reply comes later, to the handler. */
+        free(out);
+        RedisModuleCallReply *r = calloc(1, sizeof(*r));
+        if (!r) abort();
         r->type = REDISMODULE_REPLY_PROMISE;
+        r->root = 1;
         r->promise = promise;
+        if (ctx->flags & MH_CTX_AUTO_MEMORY) {
+            r->ctx = ctx;
+            mh_am_add(ctx, MH_AM_REPLY, r);
+        }
+        return r;
     }
-    return r;
+    return mh_callreply_new(ctx, out, outlen);
+}
+
+/* Sets the callback (and its private data) that receives the reply of a
+ * blocked RM_Call "K" once the command is served; the module must set it
+ * before releasing the execution lock. Without one the command still runs
+ * and its reply is dropped. reply must be a REDISMODULE_REPLY_PROMISE.
+ * Context: execution lock held. Crossing: none. */
+static void RM_CallReplyPromiseSetUnblockHandler(RedisModuleCallReply *reply, RedisModuleOnUnblocked on_unblock, void *private_data) {
+    if (!reply || !reply->promise) return;
+    reply->promise->on_unblocked = on_unblock;
+    reply->promise->private_data = private_data;
+}
+
+/* Cancels a blocked RM_Call "K" that has not been served yet: the command
+ * stops waiting and its unblock handler will never run. REDISMODULE_OK
+ * with *private_data (optional) set to the handler's private data, so the
+ * caller can free it; REDISMODULE_ERR when the call already ended or was
+ * aborted. Context: execution lock held. Crossing: goPromiseAbort. */
+static int RM_CallReplyPromiseAbort(RedisModuleCallReply *reply, void **private_data) {
+    if (!reply || !reply->promise) return REDISMODULE_ERR;
+    mh_promise *p = reply->promise;
+    if (!p->pending || !goPromiseAbort(p)) return REDISMODULE_ERR;
+    if (private_data) *private_data = p->private_data;
+    p->on_unblocked = NULL;
+    p->private_data = NULL;
+    p->pending = 0;
+    mh_promise_unref(p);
+    return REDISMODULE_OK;
 }

@@ -26,6 +26,8 @@ const char *mh_api_served_name(int i);
 int mh_api_count_unserved(void);
 const char *mh_api_unserved_name(int i);
 void *mh_malloc_copy(const void *p, size_t n);
+mh_promise *mh_promise_new(mh_module *m);
+void mh_promise_unblocked(mh_promise *p, uint64_t client, int db, char *buf, size_t len);
 
 #endif
 

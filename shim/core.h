@@ -149,6 +149,9 @@ size_t mh_alloc_size(void *p);
 /* The module whose code runs on this thread (allocation accounting). */
 extern __thread mh_module *mh_current_module;
 
+/* call.c: the pending reply of a blocked RM_Call "K". */
+typedef struct mh_promise mh_promise;
+
 /* ---- misc ------------------------------------------------------------ */
 
 extern mh_module *mh_loading_module;

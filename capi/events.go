@@ -128,9 +128,10 @@ func (h *Host) Cron() {
 	h.runJobs()
 }
 
-// FireShutdown fires the Shutdown server event; the server calls it under
-// the lock before exiting.
+// FireShutdown stops a module fork child, then fires the Shutdown server
+// event; the server calls it under the lock before exiting.
 func (h *Host) FireShutdown() {
+	h.KillForkChildOnShutdown()
 	h.fire(eventShutdown, 0, nil, 0, nil, nil)
 }
 

@@ -13,6 +13,7 @@ void mh_api_missing(const char *name);
 #include "../shim/alloc.c"
 #include "../shim/string.c"
 #include "../shim/ctx.c"
+#include "../shim/fork.c"
 #include "../shim/reply.c"
 #include "../shim/module.c"
 #include "../shim/call.c"

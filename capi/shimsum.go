@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "b7a41c165c2ca2070319bd450516ededcc38b90fa12f68e4a232e3213ee9169f"
+const shimSum = "a51fb895bee6c06c4a1e7bb911d75b1e60ccda7a79d4ecf85c57ec0c0c16ecd6"

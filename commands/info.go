@@ -336,22 +336,27 @@ func infoMemory(s *engine.Server, w *strings.Builder) {
 // infoPersistence reports an idle server that never saved; the
 // persistence layer replaces it through engine.Server.Info.
 func infoPersistence(s *engine.Server, w *strings.Builder) {
+	fk := s.Info.ForkStatus()
+	forking := 0
+	if fk.InProgress {
+		forking = 1
+	}
 	w.WriteString("# Persistence\r\n")
 	for _, f := range []struct {
 		k string
 		v any
 	}{
-		{"loading", 0}, {"async_loading", 0}, {"current_cow_peak", 0}, {"current_cow_size", 0},
-		{"current_cow_size_age", 0}, {"current_fork_perc", "0.00"}, {"current_save_keys_processed", 0},
-		{"current_save_keys_total", 0}, {"rdb_changes_since_last_save", s.KS.Dirty},
+		{"loading", 0}, {"async_loading", 0}, {"current_cow_peak", fk.CowPeak}, {"current_cow_size", fk.CowSize},
+		{"current_cow_size_age", fk.CowAge}, {"current_fork_perc", fmt.Sprintf("%.2f", fk.Perc)}, {"current_save_keys_processed", 0},
+		{"current_save_keys_total", fk.KeysTotal}, {"rdb_changes_since_last_save", s.KS.Dirty},
 		{"rdb_bgsave_in_progress", 0}, {"rdb_last_save_time", s.LastSave}, {"rdb_last_bgsave_status", "ok"},
 		{"rdb_last_bgsave_time_sec", -1}, {"rdb_current_bgsave_time_sec", -1}, {"rdb_saves", 0},
 		{"rdb_last_cow_size", 0}, {"rdb_last_load_keys_expired", 0}, {"rdb_last_load_keys_loaded", 0},
 		{"aof_enabled", 0}, {"aof_rewrite_in_progress", 0}, {"aof_rewrite_scheduled", 0},
 		{"aof_last_rewrite_time_sec", -1}, {"aof_current_rewrite_time_sec", -1},
 		{"aof_last_bgrewrite_status", "ok"}, {"aof_rewrites", 0}, {"aof_rewrites_consecutive_failures", 0},
-		{"aof_last_write_status", "ok"}, {"aof_last_cow_size", 0}, {"module_fork_in_progress", 0},
-		{"module_fork_last_cow_size", 0},
+		{"aof_last_write_status", "ok"}, {"aof_last_cow_size", 0}, {"module_fork_in_progress", forking},
+		{"module_fork_last_cow_size", fk.LastCowSize},
 	} {
 		field(w, f.k, f.v)
 	}
@@ -388,8 +393,9 @@ func infoStats(s *engine.Server, w *strings.Builder) {
 	field(w, "pubsub_channels", len(s.PubSub.Channels))
 	field(w, "pubsub_patterns", len(s.PubSub.Patterns))
 	field(w, "pubsubshard_channels", len(s.PubSub.ShardChannels))
-	field(w, "latest_fork_usec", 0)
-	field(w, "total_forks", 0)
+	fk := s.Info.ForkStatus()
+	field(w, "latest_fork_usec", fk.LatestForkUsec)
+	field(w, "total_forks", fk.TotalForks)
 	field(w, "migrate_cached_sockets", 0)
 	field(w, "slave_expires_tracked_keys", 0)
 	field(w, "active_defrag_hits", 0)

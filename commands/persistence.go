@@ -591,15 +591,16 @@ func (p *Persistence) WriteInfo(s *engine.Server, w *strings.Builder) {
 	if p.bgRunning {
 		cur = int64(time.Since(p.bgStart).Seconds())
 	}
+	fk := s.Info.ForkStatus()
 	fmt.Fprintf(w, "# Persistence\r\n"+
 		"loading:%d\r\n"+
 		"async_loading:0\r\n"+
-		"current_cow_peak:0\r\n"+
-		"current_cow_size:0\r\n"+
-		"current_cow_size_age:0\r\n"+
-		"current_fork_perc:0.00\r\n"+
+		"current_cow_peak:%d\r\n"+
+		"current_cow_size:%d\r\n"+
+		"current_cow_size_age:%d\r\n"+
+		"current_fork_perc:%.2f\r\n"+
 		"current_save_keys_processed:0\r\n"+
-		"current_save_keys_total:0\r\n"+
+		"current_save_keys_total:%d\r\n"+
 		"rdb_changes_since_last_save:%d\r\n"+
 		"rdb_bgsave_in_progress:%d\r\n"+
 		"rdb_last_save_time:%d\r\n"+
@@ -610,7 +611,7 @@ func (p *Persistence) WriteInfo(s *engine.Server, w *strings.Builder) {
 		"rdb_last_cow_size:0\r\n"+
 		"rdb_last_load_keys_expired:%d\r\n"+
 		"rdb_last_load_keys_loaded:%d\r\n",
-		b2i(p.Loading), s.KS.Dirty, b2i(p.bgRunning), s.LastSave, status, p.lastBgDuration, cur, p.saves,
+		b2i(p.Loading), fk.CowPeak, fk.CowSize, fk.CowAge, fk.Perc, fk.KeysTotal, s.KS.Dirty, b2i(p.bgRunning), s.LastSave, status, p.lastBgDuration, cur, p.saves,
 		p.LastLoadExpired, p.LastLoadKeys)
 	if p.AOFInfo != nil {
 		p.AOFInfo(w)
@@ -626,8 +627,8 @@ func (p *Persistence) WriteInfo(s *engine.Server, w *strings.Builder) {
 			"aof_last_write_status:ok\r\n" +
 			"aof_last_cow_size:0\r\n")
 	}
-	w.WriteString("module_fork_in_progress:0\r\n" +
-		"module_fork_last_cow_size:0\r\n")
+	fmt.Fprintf(w, "module_fork_in_progress:%d\r\n"+
+		"module_fork_last_cow_size:%d\r\n", b2i(fk.InProgress), fk.LastCowSize)
 	if p.Loading {
 		perc, remaining := 0.0, int64(1)
 		if p.LoadTotal > 0 {

@@ -64,6 +64,8 @@ type InfoRegistry struct {
 	// UsedMemory hooks add memory the Go runtime does not see (module C
 	// allocations) to used_memory.
 	UsedMemory []func() int64
+	// Fork, when set, reports the module fork child (see ForkStatus).
+	Fork func() ForkStatus
 }
 
 // DocField is one COMMAND DOCS map entry: its name and a writer for its

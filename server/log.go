@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -54,6 +55,25 @@ func NewLoggerTo(w io.Writer, level int) *Logger {
 	l.level.Store(int32(level))
 	l.role.Store('M')
 	return l
+}
+
+// File returns the descriptor the log writes to, when it writes to a file
+// (or stdout): a module fork child writes its lines there itself.
+func (l *Logger) File() (int, bool) {
+	sc, ok := l.out.(syscall.Conn)
+	if !ok {
+		return -1, false
+	}
+	rc, err := sc.SyscallConn()
+	if err != nil {
+		return -1, false
+	}
+	fd := -1
+	// Control, unlike (*os.File).Fd, leaves the descriptor's mode alone.
+	if rc.Control(func(d uintptr) { fd = int(d) }) != nil {
+		return -1, false
+	}
+	return fd, fd >= 0
 }
 
 // Level returns the current verbosity.

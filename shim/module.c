@@ -169,6 +169,7 @@ void mh_invoke_cmd(RedisModuleCommand *cmd, uint64_t client, int resp, uint64_t 
     int rc = REDISMODULE_OK;
     if (cmd->func) {
         rc = cmd->func(ctx, argv, argc);
+        mh_fork_child_returned();
     } else if (!(flags & MH_CTX_KEYS_POS_REQ)) {
         static const char nofunc[] = "-ERR this command has no implementation of its own\r\n";
         mh_reply_raw(ctx, nofunc, sizeof(nofunc) - 1);
@@ -312,6 +313,10 @@ static int mh_level(const char *level) {
 }
 
 static void mh_vlog(mh_module *m, const char *level, const char *fmt, va_list ap) {
+    if (mh_fork_is_child()) {
+        mh_fork_child_vlog(m, mh_level(level), fmt, ap);
+        return;
+    }
     char msg[8192];
     int n = vsnprintf(msg, sizeof(msg), fmt, ap);
     if (n < 0) return;
@@ -433,6 +438,7 @@ static int RM_SelectDb(RedisModuleCtx *ctx, int newid) {
 /* REDISMODULE_CTX_FLAGS_* describing the server and the calling client.
  * Context: any (ctx may be NULL). Crossing: goGetContextFlags. */
 static int RM_GetContextFlags(RedisModuleCtx *ctx) {
-    if (!ctx) return goGetContextFlags(0, 2, 0);
-    return goGetContextFlags(ctx->client, ctx->resp, ctx->flags);
+    if (mh_fork_is_child()) return mh_fork_child_ctx_flags(ctx);
+    if (!ctx) return goGetContextFlags(0, 2, 0) | mh_fork_parent_ctx_flags();
+    return goGetContextFlags(ctx->client, ctx->resp, ctx->flags) | mh_fork_parent_ctx_flags();
 }

@@ -19,6 +19,7 @@ void mh_invoke_timer(void *cb, mh_module *m, uint64_t client, int db, void *data
     mh_module *prev = mh_current_module;
     mh_current_module = m;
     fn(ctx, data);
+    mh_fork_child_returned();
     mh_current_module = prev;
     mh_cb_ctx_free(ctx);
 }

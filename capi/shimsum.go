@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "a51fb895bee6c06c4a1e7bb911d75b1e60ccda7a79d4ecf85c57ec0c0c16ecd6"
+const shimSum = "c441f09aa59b3b2ebc083f10ff93f603fbfdf3352cb34b7ca954c2ffe92d8412"

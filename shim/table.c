@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 341 of the 354 names in redismodule.h are
+ * named here are already defined. 343 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -80,6 +80,10 @@ typedef size_t (*mh_sig_CallReplyLength)(RedisModuleCallReply *reply);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyLength), mh_sig_CallReplyLength), "RM_CallReplyLength signature differs from redismodule.h");
 typedef int (*mh_sig_CallReplyMapElement)(RedisModuleCallReply *reply, size_t idx, RedisModuleCallReply **key, RedisModuleCallReply **val);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyMapElement), mh_sig_CallReplyMapElement), "RM_CallReplyMapElement signature differs from redismodule.h");
+typedef int (*mh_sig_CallReplyPromiseAbort)(RedisModuleCallReply *reply, void **private_data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyPromiseAbort), mh_sig_CallReplyPromiseAbort), "RM_CallReplyPromiseAbort signature differs from redismodule.h");
+typedef void (*mh_sig_CallReplyPromiseSetUnblockHandler)(RedisModuleCallReply *reply, RedisModuleOnUnblocked on_unblock, void *private_data);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyPromiseSetUnblockHandler), mh_sig_CallReplyPromiseSetUnblockHandler), "RM_CallReplyPromiseSetUnblockHandler signature differs from redismodule.h");
 typedef const char *(*mh_sig_CallReplyProto)(RedisModuleCallReply *reply, size_t *len);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyProto), mh_sig_CallReplyProto), "RM_CallReplyProto signature differs from redismodule.h");
 typedef RedisModuleCallReply *(*mh_sig_CallReplySetElement)(RedisModuleCallReply *reply, size_t idx);
@@ -733,6 +737,8 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CallReplyInteger", (void *)RM_CallReplyInteger},
     {"RedisModule_CallReplyLength", (void *)RM_CallReplyLength},
     {"RedisModule_CallReplyMapElement", (void *)RM_CallReplyMapElement},
+    {"RedisModule_CallReplyPromiseAbort", (void *)RM_CallReplyPromiseAbort},
+    {"RedisModule_CallReplyPromiseSetUnblockHandler", (void *)RM_CallReplyPromiseSetUnblockHandler},
     {"RedisModule_CallReplyProto", (void *)RM_CallReplyProto},
     {"RedisModule_CallReplySetElement", (void *)RM_CallReplySetElement},
     {"RedisModule_CallReplyStringPtr", (void *)RM_CallReplyStringPtr},
@@ -1043,13 +1049,11 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 341;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 341, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 343;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 343, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
-    "RedisModule_CallReplyPromiseAbort",
-    "RedisModule_CallReplyPromiseSetUnblockHandler",
     "RedisModule_ChannelAtPosWithFlags",
     "RedisModule_DefragAlloc",
     "RedisModule_DefragCursorGet",
@@ -1062,7 +1066,7 @@ static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 13;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 11;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

@@ -316,6 +316,42 @@ func TestEventLoop(t *testing.T) {
 	}
 }
 
+// TestEventLoopIterations: the EventLoop server event. While a command
+// runs, BEFORE_SLEEP and AFTER_SLEEP have fired equally often (each
+// iteration sleeps between the two, then runs commands), no event has
+// data, and the count grows from one command to the next. The same
+// checks hold on redis-server with the same module.
+func TestEventLoopIterations(t *testing.T) {
+	so := execCopy(t, modulePath(t, "mhevents"))
+	check := func(t *testing.T, addr string) {
+		c := redis.NewClient(&redis.Options{Addr: addr, Protocol: 2})
+		defer c.Close()
+		ctx := context.Background()
+		loop := func() []int64 {
+			v, err := c.Do(ctx, "mhe.ev.loop").Int64Slice()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		first := loop()
+		if first[0] < 1 || first[0] != first[1] || first[2] != 0 {
+			t.Fatalf("first call sees before/after/bad = %v", first)
+		}
+		c.Ping(ctx)
+		next := loop()
+		if next[0] <= first[0] || next[0] != next[1] || next[2] != 0 {
+			t.Fatalf("later call sees %v after %v", next, first)
+		}
+	}
+	t.Run("modhost", func(t *testing.T) {
+		check(t, testserver.StartModhost(t, "--loadmodule", so).Addr)
+	})
+	t.Run("redis-server", func(t *testing.T) {
+		check(t, testserver.StartRedis(t, "--loadmodule", so).Addr)
+	})
+}
+
 // TestKeyspaceNotifications: module subscribers see events whatever
 // notify-keyspace-events says, are not re-entered by their own writes,
 // post-notification jobs run before the command's reply, and

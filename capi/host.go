@@ -53,6 +53,7 @@ func NewHost(eng *engine.Server, log Logger) *Host {
 	h.registerIntrospection()
 	h.registerCommandDocs()
 	h.initEvents()
+	h.initLoopEvents()
 	prev := eng.KS.Hooks.Removed
 	eng.KS.Hooks.Removed = func(db *keyspace.DB, key string, e *keyspace.Entry, why int) {
 		if prev != nil {

@@ -161,6 +161,25 @@ type Hooks struct {
 	// UnitEnd runs as an execution unit ends, still inside it, so what
 	// it propagates joins the unit (module post-notification jobs).
 	UnitEnd []func()
+	// BeforeSleep and AfterSleep, when set, bracket each client batch as
+	// Redis's event loop brackets an iteration: AfterSleep when the batch
+	// takes the lock, BeforeSleep when it lets go (module EventLoop
+	// events). Lock held.
+	BeforeSleep, AfterSleep func()
+}
+
+// LoopWoke runs the AfterSleep hook, if any. Lock held.
+func (s *Server) LoopWoke() {
+	if f := s.Hooks.AfterSleep; f != nil {
+		f()
+	}
+}
+
+// LoopSleeping runs the BeforeSleep hook, if any. Lock held.
+func (s *Server) LoopSleeping() {
+	if f := s.Hooks.BeforeSleep; f != nil {
+		f()
+	}
 }
 
 // New creates a server with n databases and an empty command table.

@@ -123,6 +123,7 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 	// (Redis sets lastinteraction when it reads, too); waits refresh it.
 	now := time.Now()
 	eng.Lock.Lock()
+	eng.LoopWoke()
 	for _, args := range batch {
 		if c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0 {
 			break
@@ -134,6 +135,7 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 				break
 			}
 			c.CommitReply()
+			eng.LoopSleeping()
 			eng.Lock.Unlock()
 			_ = c.Flush()
 			t := time.NewTimer(time.Until(until))
@@ -144,6 +146,7 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 			t.Stop()
 			now = time.Now()
 			eng.Lock.Lock()
+			eng.LoopWoke()
 		}
 		if c.Flags&engine.ClientCloseASAP != 0 {
 			break // killed while paused
@@ -156,6 +159,7 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 		eng.Exec(c, args)
 		if c.Blocked != nil {
 			c.CommitReply()
+			eng.LoopSleeping()
 			eng.Lock.Unlock()
 			if c.Flush() != nil {
 				return false
@@ -176,12 +180,14 @@ func (s *Server) runBatch(c *engine.Client, batch [][][]byte, rd *reader) bool {
 			}
 			now = time.Now()
 			eng.Lock.Lock()
+			eng.LoopWoke()
 		}
 	}
 	c.CommitReply()
 	s.refreshLimits(c, rd)
 	closing := c.Flags&(engine.ClientCloseAfterReply|engine.ClientCloseASAP) != 0
 	out := c.PendingLen()
+	eng.LoopSleeping()
 	eng.Lock.Unlock()
 	if err := c.Flush(); err != nil {
 		return false

@@ -268,6 +268,11 @@ func (s *Server) startAccepting() {
 
 // Serve accepts connections until Shutdown; it returns the exit code.
 func (s *Server) Serve() int {
+	// The first iteration of the "event loop" ends here: modules loaded
+	// at startup see BEFORE_SLEEP before any batch's AFTER_SLEEP.
+	s.Eng.Lock.Lock()
+	s.Eng.LoopSleeping()
+	s.Eng.Lock.Unlock()
 	s.mu.Lock()
 	s.startAccepting()
 	hasTCP, hasUnix := len(s.tcp) > 0, s.unix != nil

@@ -413,6 +413,28 @@ static int KsFlags(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
 static long long cron_count;
 static int cron_hz;
 
+/* EventLoop: iterations seen before and after the server's sleep. */
+static long long loop_before, loop_after, loop_bad_sub;
+
+static void LoopCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, void *data) {
+    REDISMODULE_NOT_USED(ctx);
+    REDISMODULE_NOT_USED(eid);
+    if (data != NULL) loop_bad_sub++;
+    if (sub == REDISMODULE_SUBEVENT_EVENTLOOP_BEFORE_SLEEP) loop_before++;
+    else if (sub == REDISMODULE_SUBEVENT_EVENTLOOP_AFTER_SLEEP) loop_after++;
+    else loop_bad_sub++;
+}
+
+/* mhe.ev.loop : [before-sleep count, after-sleep count, bad events]. */
+static int EvLoop(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    REDISMODULE_NOT_USED(argv);
+    if (argc != 1) return RedisModule_WrongArity(ctx);
+    RedisModule_ReplyWithArray(ctx, 3);
+    RedisModule_ReplyWithLongLong(ctx, loop_before);
+    RedisModule_ReplyWithLongLong(ctx, loop_after);
+    return RedisModule_ReplyWithLongLong(ctx, loop_bad_sub);
+}
+
 static void EventCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, void *data) {
     REDISMODULE_NOT_USED(ctx);
     if (eid.id == REDISMODULE_EVENT_FLUSHDB) {
@@ -759,6 +781,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         {"mhe.ks.flags", KsFlags, "readonly"},
         {"mhe.ev.log", EvLog, "readonly"},
         {"mhe.ev.cron", EvCron, "readonly"},
+        {"mhe.ev.loop", EvLoop, "readonly"},
         {"mhe.ev.sub", EvSub, "readonly"},
         {"mhe.ev.supported", EvSupported, "readonly"},
         {"mhe.ev.unsubflush", EvUnsubFlush, "readonly"},
@@ -785,6 +808,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_CronLoop, EventCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ModuleChange, EventCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_Config, EventCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_EventLoop, LoopCb);
     if (RegisterConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     if (loadconfigs && RedisModule_LoadConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     return REDISMODULE_OK;

@@ -59,14 +59,33 @@ type forkChild struct {
 	keysTotal        int64
 }
 
-// forkState is process-wide, like the child itself. mu guards it; module
-// code never runs while mu is held (a done handler may fork again).
+// forkState is process-wide, like the child itself. mu guards it and
+// each host's forkStats; module code never runs while mu is held (a done
+// handler may fork again).
 var forkState struct {
-	mu         sync.Mutex
-	cur        *forkChild
+	mu    sync.Mutex
+	cur   *forkChild
+	stats map[*Host]*forkStats
+}
+
+// forkStats are one server's fork counters.
+type forkStats struct {
 	lastCow    uint64 // module_fork_last_cow_size
 	total      int64  // total_forks
 	latestUsec int64  // latest_fork_usec
+}
+
+// statsOf returns h's counters; forkState.mu held.
+func statsOf(h *Host) *forkStats {
+	if forkState.stats == nil {
+		forkState.stats = map[*Host]*forkStats{}
+	}
+	st := forkState.stats[h]
+	if st == nil {
+		st = &forkStats{}
+		forkState.stats[h] = st
+	}
+	return st
 }
 
 func currentFork() *forkChild {
@@ -119,10 +138,11 @@ func goForkStarted(handle C.uint64_t, pid, infoFd C.int, cb, ud unsafe.Pointer, 
 	}
 	forkState.mu.Lock()
 	forkState.cur = fc
-	forkState.total++
-	forkState.latestUsec = int64(usec)
+	st := statsOf(h)
+	st.total++
+	st.latestUsec = int64(usec)
 	forkState.mu.Unlock()
-	h.Eng.Info.Fork = forkStatus
+	h.Eng.Info.Fork = h.forkStatus
 	go fc.reap()
 	h.fire(eventForkChild, forkChildBorn, nil, 0, nil, nil)
 	h.Log.Logf(levelVerbose, "Module fork started pid: %d ", int(pid))
@@ -228,7 +248,7 @@ func (fc *forkChild) drainInfo() {
 			}
 		case childInfoCow:
 			forkState.mu.Lock()
-			forkState.lastCow = fc.cowPeak
+			statsOf(fc.h).lastCow = fc.cowPeak
 			forkState.mu.Unlock()
 		}
 	}
@@ -255,15 +275,17 @@ func (fc *forkChild) reset() {
 
 // forkStatus is the engine's INFO hook. It first reads what the child
 // sent since the last look, so heartbeats show at once. Lock held.
-func forkStatus() engine.ForkStatus {
+func (h *Host) forkStatus() engine.ForkStatus {
 	fc := currentFork()
+	if fc != nil && fc.h != h {
+		fc = nil // another server's child (several servers in one process)
+	}
 	if fc != nil {
 		fc.drainInfo()
 	}
 	forkState.mu.Lock()
-	st := engine.ForkStatus{
-		LastCowSize: forkState.lastCow, TotalForks: forkState.total, LatestForkUsec: forkState.latestUsec,
-	}
+	c := statsOf(h)
+	st := engine.ForkStatus{LastCowSize: c.lastCow, TotalForks: c.total, LatestForkUsec: c.latestUsec}
 	forkState.mu.Unlock()
 	if fc == nil {
 		return st

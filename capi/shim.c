@@ -35,6 +35,7 @@ void mh_api_missing(const char *name);
 #include "../shim/cmdinfo.c"
 #include "../shim/filter.c"
 #include "../shim/acl.c"
+#include "../shim/defrag.c"
 #include "../shim/table.c"
 
 /* Coverage listing for --api-coverage and the load log. */

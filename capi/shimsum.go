@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "c441f09aa59b3b2ebc083f10ff93f603fbfdf3352cb34b7ca954c2ffe92d8412"
+const shimSum = "53ede53f11480fb57c13a69ca1aacb9fcfea197c0c705fa31f4ad82e63375cdb"

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 343 of the 354 names in redismodule.h are
+ * named here are already defined. 351 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -144,6 +144,16 @@ typedef unsigned long long (*mh_sig_DbSize)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DbSize), mh_sig_DbSize), "RM_DbSize signature differs from redismodule.h");
 typedef int (*mh_sig_DeauthenticateAndCloseClient)(RedisModuleCtx *ctx, uint64_t client_id);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DeauthenticateAndCloseClient), mh_sig_DeauthenticateAndCloseClient), "RM_DeauthenticateAndCloseClient signature differs from redismodule.h");
+typedef void *(*mh_sig_DefragAlloc)(RedisModuleDefragCtx *ctx, void *ptr);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DefragAlloc), mh_sig_DefragAlloc), "RM_DefragAlloc signature differs from redismodule.h");
+typedef int (*mh_sig_DefragCursorGet)(RedisModuleDefragCtx *ctx, unsigned long *cursor);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DefragCursorGet), mh_sig_DefragCursorGet), "RM_DefragCursorGet signature differs from redismodule.h");
+typedef int (*mh_sig_DefragCursorSet)(RedisModuleDefragCtx *ctx, unsigned long cursor);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DefragCursorSet), mh_sig_DefragCursorSet), "RM_DefragCursorSet signature differs from redismodule.h");
+typedef RedisModuleString *(*mh_sig_DefragRedisModuleString)(RedisModuleDefragCtx *ctx, RedisModuleString *str);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DefragRedisModuleString), mh_sig_DefragRedisModuleString), "RM_DefragRedisModuleString signature differs from redismodule.h");
+typedef int (*mh_sig_DefragShouldStop)(RedisModuleDefragCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DefragShouldStop), mh_sig_DefragShouldStop), "RM_DefragShouldStop signature differs from redismodule.h");
 typedef int (*mh_sig_DeleteKey)(RedisModuleKey *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_DeleteKey), mh_sig_DeleteKey), "RM_DeleteKey signature differs from redismodule.h");
 typedef int (*mh_sig_DictCompare)(RedisModuleDictIter *di, const char *op, RedisModuleString *key);
@@ -264,6 +274,8 @@ typedef const char *(*mh_sig_GetCurrentCommandName)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCurrentCommandName), mh_sig_GetCurrentCommandName), "RM_GetCurrentCommandName signature differs from redismodule.h");
 typedef RedisModuleString *(*mh_sig_GetCurrentUserName)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetCurrentUserName), mh_sig_GetCurrentUserName), "RM_GetCurrentUserName signature differs from redismodule.h");
+typedef int (*mh_sig_GetDbIdFromDefragCtx)(RedisModuleDefragCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromDefragCtx), mh_sig_GetDbIdFromDefragCtx), "RM_GetDbIdFromDefragCtx signature differs from redismodule.h");
 typedef int (*mh_sig_GetDbIdFromDigest)(RedisModuleDigest *dig);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDbIdFromDigest), mh_sig_GetDbIdFromDigest), "RM_GetDbIdFromDigest signature differs from redismodule.h");
 typedef int (*mh_sig_GetDbIdFromIO)(RedisModuleIO *io);
@@ -276,6 +288,8 @@ typedef RedisModuleCtx *(*mh_sig_GetDetachedThreadSafeContext)(RedisModuleCtx *c
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetDetachedThreadSafeContext), mh_sig_GetDetachedThreadSafeContext), "RM_GetDetachedThreadSafeContext signature differs from redismodule.h");
 typedef mstime_t (*mh_sig_GetExpire)(RedisModuleKey *key);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetExpire), mh_sig_GetExpire), "RM_GetExpire signature differs from redismodule.h");
+typedef const RedisModuleString *(*mh_sig_GetKeyNameFromDefragCtx)(RedisModuleDefragCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromDefragCtx), mh_sig_GetKeyNameFromDefragCtx), "RM_GetKeyNameFromDefragCtx signature differs from redismodule.h");
 typedef const RedisModuleString *(*mh_sig_GetKeyNameFromDigest)(RedisModuleDigest *dig);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_GetKeyNameFromDigest), mh_sig_GetKeyNameFromDigest), "RM_GetKeyNameFromDigest signature differs from redismodule.h");
 typedef const RedisModuleString *(*mh_sig_GetKeyNameFromIO)(RedisModuleIO *io);
@@ -462,6 +476,8 @@ typedef void (*mh_sig_RegisterClusterMessageReceiver)(RedisModuleCtx *ctx, uint8
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterClusterMessageReceiver), mh_sig_RegisterClusterMessageReceiver), "RM_RegisterClusterMessageReceiver signature differs from redismodule.h");
 typedef RedisModuleCommandFilter *(*mh_sig_RegisterCommandFilter)(RedisModuleCtx *ctx, RedisModuleCommandFilterFunc cb, int flags);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterCommandFilter), mh_sig_RegisterCommandFilter), "RM_RegisterCommandFilter signature differs from redismodule.h");
+typedef int (*mh_sig_RegisterDefragFunc)(RedisModuleCtx *ctx, RedisModuleDefragFunc func);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterDefragFunc), mh_sig_RegisterDefragFunc), "RM_RegisterDefragFunc signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterEnumConfig)(RedisModuleCtx *ctx, const char *name, int default_val, unsigned int flags, const char **enum_values, const int *int_values, int num_enum_vals, RedisModuleConfigGetEnumFunc getfn, RedisModuleConfigSetEnumFunc setfn, RedisModuleConfigApplyFunc applyfn, void *privdata);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_RegisterEnumConfig), mh_sig_RegisterEnumConfig), "RM_RegisterEnumConfig signature differs from redismodule.h");
 typedef int (*mh_sig_RegisterInfoFunc)(RedisModuleCtx *ctx, RedisModuleInfoFunc cb);
@@ -769,6 +785,11 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CreateTimer", (void *)RM_CreateTimer},
     {"RedisModule_DbSize", (void *)RM_DbSize},
     {"RedisModule_DeauthenticateAndCloseClient", (void *)RM_DeauthenticateAndCloseClient},
+    {"RedisModule_DefragAlloc", (void *)RM_DefragAlloc},
+    {"RedisModule_DefragCursorGet", (void *)RM_DefragCursorGet},
+    {"RedisModule_DefragCursorSet", (void *)RM_DefragCursorSet},
+    {"RedisModule_DefragRedisModuleString", (void *)RM_DefragRedisModuleString},
+    {"RedisModule_DefragShouldStop", (void *)RM_DefragShouldStop},
     {"RedisModule_DeleteKey", (void *)RM_DeleteKey},
     {"RedisModule_DictCompare", (void *)RM_DictCompare},
     {"RedisModule_DictCompareC", (void *)RM_DictCompareC},
@@ -829,12 +850,14 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_GetContextFromIO", (void *)RM_GetContextFromIO},
     {"RedisModule_GetCurrentCommandName", (void *)RM_GetCurrentCommandName},
     {"RedisModule_GetCurrentUserName", (void *)RM_GetCurrentUserName},
+    {"RedisModule_GetDbIdFromDefragCtx", (void *)RM_GetDbIdFromDefragCtx},
     {"RedisModule_GetDbIdFromDigest", (void *)RM_GetDbIdFromDigest},
     {"RedisModule_GetDbIdFromIO", (void *)RM_GetDbIdFromIO},
     {"RedisModule_GetDbIdFromModuleKey", (void *)RM_GetDbIdFromModuleKey},
     {"RedisModule_GetDbIdFromOptCtx", (void *)RM_GetDbIdFromOptCtx},
     {"RedisModule_GetDetachedThreadSafeContext", (void *)RM_GetDetachedThreadSafeContext},
     {"RedisModule_GetExpire", (void *)RM_GetExpire},
+    {"RedisModule_GetKeyNameFromDefragCtx", (void *)RM_GetKeyNameFromDefragCtx},
     {"RedisModule_GetKeyNameFromDigest", (void *)RM_GetKeyNameFromDigest},
     {"RedisModule_GetKeyNameFromIO", (void *)RM_GetKeyNameFromIO},
     {"RedisModule_GetKeyNameFromModuleKey", (void *)RM_GetKeyNameFromModuleKey},
@@ -928,6 +951,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_RegisterBoolConfig", (void *)RM_RegisterBoolConfig},
     {"RedisModule_RegisterClusterMessageReceiver", (void *)RM_RegisterClusterMessageReceiver},
     {"RedisModule_RegisterCommandFilter", (void *)RM_RegisterCommandFilter},
+    {"RedisModule_RegisterDefragFunc", (void *)RM_RegisterDefragFunc},
     {"RedisModule_RegisterEnumConfig", (void *)RM_RegisterEnumConfig},
     {"RedisModule_RegisterInfoFunc", (void *)RM_RegisterInfoFunc},
     {"RedisModule_RegisterNumericConfig", (void *)RM_RegisterNumericConfig},
@@ -1049,24 +1073,16 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 343;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 343, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 351;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 351, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
     "RedisModule_ChannelAtPosWithFlags",
-    "RedisModule_DefragAlloc",
-    "RedisModule_DefragCursorGet",
-    "RedisModule_DefragCursorSet",
-    "RedisModule_DefragRedisModuleString",
-    "RedisModule_DefragShouldStop",
-    "RedisModule_GetDbIdFromDefragCtx",
-    "RedisModule_GetKeyNameFromDefragCtx",
     "RedisModule_IsChannelsPositionRequest",
-    "RedisModule_RegisterDefragFunc",
     "RedisModule_ReplySetPushLength",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 11;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 3;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

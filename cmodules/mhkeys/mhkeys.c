@@ -493,6 +493,23 @@ static int BPop(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     return REDISMODULE_OK;
 }
 
+/* Active defrag callbacks: the list's two blocks move when the allocator
+ * says so. Neither Debian's redis-server nor modhost can enable active
+ * defrag (no defragmenting jemalloc), so both only register them; the
+ * module must still load and work there. */
+static int IntListDefrag(RedisModuleDefragCtx *ctx, RedisModuleString *key, void **value) {
+    REDISMODULE_NOT_USED(key);
+    IntList *l = *value, *moved = RedisModule_DefragAlloc(ctx, l);
+    if (moved) *value = l = moved;
+    long long *v = RedisModule_DefragAlloc(ctx, l->v);
+    if (v) l->v = v;
+    return 0;
+}
+
+static void GlobalDefrag(RedisModuleDefragCtx *ctx) {
+    REDISMODULE_NOT_USED(ctx);
+}
+
 int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     REDISMODULE_NOT_USED(argv);
     REDISMODULE_NOT_USED(argc);
@@ -506,7 +523,9 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         .digest = IntListDigest,
         .free = IntListFree,
         .free_effort = IntListEffort,
+        .defrag = IntListDefrag,
     };
+    if (RedisModule_RegisterDefragFunc(ctx, GlobalDefrag) != REDISMODULE_OK) return REDISMODULE_ERR;
     IntListType = RedisModule_CreateDataType(ctx, "mhintlist", 0, &tm);
     if (!IntListType) return REDISMODULE_ERR;
     /* Names must be exactly 9 characters: a shorter one is refused. */

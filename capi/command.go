@@ -117,6 +117,9 @@ func (m *Module) createCommand(parentID uint64, name string, c *C.RedisModuleCom
 			return out
 		}
 	}
+	if f&engine.FlagModuleGetChannels != 0 {
+		spec.GetChannels = func(args [][]byte) []engine.ChannelRef { return m.host.getChannelsAPI(mc, args) }
+	}
 	spec.Run = func(ctx *engine.Ctx) { m.host.invoke(mc, ctx) }
 	if parentID != 0 {
 		parent := commandsByID[parentID]

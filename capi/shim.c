@@ -14,6 +14,7 @@ void mh_api_missing(const char *name);
 #include "../shim/string.c"
 #include "../shim/ctx.c"
 #include "../shim/fork.c"
+#include "../shim/cmdchannels.c"
 #include "../shim/reply.c"
 #include "../shim/module.c"
 #include "../shim/call.c"

@@ -182,6 +182,16 @@ func (st *ACLState) UserOf(c *engine.Client) *acl.User {
 // subscribe flags).
 func channelArgs(sp *engine.Spec, args [][]byte) []acl.ChanArg {
 	var out []acl.ChanArg
+	if sp.GetChannels != nil {
+		// A getchannels-api module command: only what it publishes to or
+		// subscribes to needs permission; unsubscribing is always allowed.
+		for _, ch := range sp.GetChannels(args) {
+			if ch.Flags&(engine.ChannelPublish|engine.ChannelSubscribe) != 0 {
+				out = append(out, acl.ChanArg{Pos: ch.Pos, Pattern: ch.Flags&engine.ChannelPattern != 0})
+			}
+		}
+		return out
+	}
 	switch sp.FullName() {
 	case "publish", "spublish":
 		if len(args) > 1 {

@@ -101,6 +101,9 @@ type Spec struct {
 	// GetKeysWithFlags, when set, answers for the command's keys with
 	// their flags (a module's getkeys-api); see KeysWithFlags.
 	GetKeysWithFlags func(args [][]byte) []KeyRef
+	// GetChannels, when set, reports the channels a call uses (a
+	// module's getchannels-api); ACL checks consult it.
+	GetChannels func(args [][]byte) []ChannelRef
 	// Subs holds subcommands by lower-case name.
 	Subs map[string]*Spec
 	// Parent is set for subcommands.

@@ -3,7 +3,7 @@
 /*
  * The table behind RedisModule_GetApi. capi includes this file in the same
  * translation unit, after every shim C file, so the static RM_ functions
- * named here are already defined. 351 of the 354 names in redismodule.h are
+ * named here are already defined. 353 of the 354 names in redismodule.h are
  * served; GetApi answers REDISMODULE_ERR for the rest.
  */
 
@@ -96,6 +96,8 @@ typedef const char *(*mh_sig_CallReplyVerbatim)(RedisModuleCallReply *reply, siz
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CallReplyVerbatim), mh_sig_CallReplyVerbatim), "RM_CallReplyVerbatim signature differs from redismodule.h");
 typedef void *(*mh_sig_Calloc)(size_t nmemb, size_t size);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_Calloc), mh_sig_Calloc), "RM_Calloc signature differs from redismodule.h");
+typedef void (*mh_sig_ChannelAtPosWithFlags)(RedisModuleCtx *ctx, int pos, int flags);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_ChannelAtPosWithFlags), mh_sig_ChannelAtPosWithFlags), "RM_ChannelAtPosWithFlags signature differs from redismodule.h");
 typedef void (*mh_sig_CloseKey)(RedisModuleKey *kp);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_CloseKey), mh_sig_CloseKey), "RM_CloseKey signature differs from redismodule.h");
 typedef int (*mh_sig_CommandFilterArgDelete)(RedisModuleCommandFilterCtx *fctx, int pos);
@@ -366,6 +368,8 @@ typedef int (*mh_sig_IsBlockedReplyRequest)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsBlockedReplyRequest), mh_sig_IsBlockedReplyRequest), "RM_IsBlockedReplyRequest signature differs from redismodule.h");
 typedef int (*mh_sig_IsBlockedTimeoutRequest)(RedisModuleCtx *ctx);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsBlockedTimeoutRequest), mh_sig_IsBlockedTimeoutRequest), "RM_IsBlockedTimeoutRequest signature differs from redismodule.h");
+typedef int (*mh_sig_IsChannelsPositionRequest)(RedisModuleCtx *ctx);
+_Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsChannelsPositionRequest), mh_sig_IsChannelsPositionRequest), "RM_IsChannelsPositionRequest signature differs from redismodule.h");
 typedef int (*mh_sig_IsIOError)(RedisModuleIO *io);
 _Static_assert(__builtin_types_compatible_p(__typeof__(&RM_IsIOError), mh_sig_IsIOError), "RM_IsIOError signature differs from redismodule.h");
 typedef int (*mh_sig_IsKeysPositionRequest)(RedisModuleCtx *ctx);
@@ -761,6 +765,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_CallReplyType", (void *)RM_CallReplyType},
     {"RedisModule_CallReplyVerbatim", (void *)RM_CallReplyVerbatim},
     {"RedisModule_Calloc", (void *)RM_Calloc},
+    {"RedisModule_ChannelAtPosWithFlags", (void *)RM_ChannelAtPosWithFlags},
     {"RedisModule_CloseKey", (void *)RM_CloseKey},
     {"RedisModule_CommandFilterArgDelete", (void *)RM_CommandFilterArgDelete},
     {"RedisModule_CommandFilterArgGet", (void *)RM_CommandFilterArgGet},
@@ -896,6 +901,7 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_InfoEndDictField", (void *)RM_InfoEndDictField},
     {"RedisModule_IsBlockedReplyRequest", (void *)RM_IsBlockedReplyRequest},
     {"RedisModule_IsBlockedTimeoutRequest", (void *)RM_IsBlockedTimeoutRequest},
+    {"RedisModule_IsChannelsPositionRequest", (void *)RM_IsChannelsPositionRequest},
     {"RedisModule_IsIOError", (void *)RM_IsIOError},
     {"RedisModule_IsKeysPositionRequest", (void *)RM_IsKeysPositionRequest},
     {"RedisModule_IsModuleNameBusy", (void *)RM_IsModuleNameBusy},
@@ -1073,16 +1079,14 @@ static const mh_api_entry mh_api_served[] __attribute__((unused)) = {
     {"RedisModule_ZsetScore", (void *)RM_ZsetScore},
     {"RedisModule__Assert", (void *)RM__Assert},
 };
-static const size_t mh_api_served_count __attribute__((unused)) = 351;
-_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 351, "served count");
+static const size_t mh_api_served_count __attribute__((unused)) = 353;
+_Static_assert(sizeof(mh_api_served) / sizeof(mh_api_served[0]) == 353, "served count");
 
 /* Declared in redismodule.h but not implemented: GetApi answers ERR. */
 static const char *const mh_api_unserved[] __attribute__((unused)) = {
-    "RedisModule_ChannelAtPosWithFlags",
-    "RedisModule_IsChannelsPositionRequest",
     "RedisModule_ReplySetPushLength",
 };
-static const size_t mh_api_unserved_count __attribute__((unused)) = 3;
+static const size_t mh_api_unserved_count __attribute__((unused)) = 1;
 
 /* Stores the function registered under name in *(void **)out and returns
  * REDISMODULE_OK, or returns REDISMODULE_ERR and leaves *out alone. Define

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "8c956e5a3b64e7f0e1d627293143b7f7c9773344ca34415dead13edc37ff9469"
+const shimSum = "a430ebcd76cfa38d30a0478f06e1e5391e86c5baa638544d920a17b68bd90d48"

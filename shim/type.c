@@ -616,6 +616,12 @@ static int RM_RdbSave(RedisModuleCtx *ctx, RedisModuleRdbStream *stream, int fla
         errno = EINVAL;
         return REDISMODULE_ERR;
     }
+    /* The fork child cannot run the Go writer (shim/fork.c): refuse
+     * rather than hang the child. */
+    if (mh_fork_is_child()) {
+        errno = ENOTSUP;
+        return REDISMODULE_ERR;
+    }
     int err = goRdbSave(stream->filename);
     errno = err;
     return err ? REDISMODULE_ERR : REDISMODULE_OK;

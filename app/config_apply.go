@@ -133,8 +133,9 @@ func (in *Instance) applyConfig() {
 			return nil
 		})
 	}
-	// A maxmemory below the memory in use evicts at once, as Redis's
-	// eviction timer does right after CONFIG SET (not at the next command).
+	// A maxmemory below the memory in use evicts right after the command
+	// that set it, as Redis's eviction timer does (not at the next
+	// command).
 	cfg.OnApply("maxmemory", func(_, _ string) error {
 		limit := eng.Settings.MaxMemory
 		if eng.Memory.Evict == nil || eng.Memory.State == nil || limit <= 0 {
@@ -143,7 +144,7 @@ func (in *Instance) applyConfig() {
 		if over, level := eng.Memory.State(); over {
 			log.Warning("WARNING: the new maxmemory value set via CONFIG SET (%d) is smaller than the current memory usage (%d). This will result in key eviction and/or the inability to accept new write commands depending on the maxmemory-policy.",
 				limit, int64(level*float64(limit)))
-			eng.Memory.Evict()
+			eng.EvictSoon()
 		}
 		return nil
 	})

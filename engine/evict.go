@@ -53,3 +53,19 @@ func (s *Server) oomRefusal(c *Client, cmd *Spec) string {
 	}
 	return ""
 }
+
+// EvictSoon runs eviction once the current execution unit has been
+// propagated, or now outside any unit. CONFIG SET maxmemory uses it: in
+// Redis the eviction timer does that work after the command (or module
+// timer) that lowered the limit, so each evicted key is a unit of its own
+// rather than part of the CONFIG SET's. Lock held.
+func (s *Server) EvictSoon() {
+	if s.Memory.Evict == nil {
+		return
+	}
+	if s.CallDepth > 0 {
+		s.prop.evictAfterUnit = true
+		return
+	}
+	s.Memory.Evict()
+}

@@ -58,6 +58,9 @@ type propState struct {
 	// evictUnit is set while that eviction's unit is open.
 	evicted   *PropOp
 	evictUnit bool
+	// evictAfterUnit asks leaveUnit to evict once the unit is out
+	// (EvictSoon).
+	evictAfterUnit bool
 }
 
 // AddPropListener registers fn under name (replacing one of that name);
@@ -144,6 +147,10 @@ func (s *Server) leaveUnit() {
 	s.CallDepth--
 	if s.CallDepth == 0 {
 		s.flushPropUnit()
+		if s.prop.evictAfterUnit {
+			s.prop.evictAfterUnit = false
+			s.Memory.Evict()
+		}
 	}
 }
 

@@ -630,7 +630,7 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64,
 	// ops of one outermost command stay one unit.
 	defer s.leaveUnit()
 	if s.Propagate != nil && s.KS.Dirty-s.prop.implicitDirty != dirty && (c.Flags&ClientFake == 0 || c.PropTarget != 0) &&
-		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") {
+		cmd.Flags&FlagModule == 0 && !(cmd.Parent == nil && cmd.Name == "exec") && !runsScript(cmd) {
 		var reply []byte
 		if replyStart <= len(c.W.Buf) {
 			reply = c.W.Buf[replyStart:]
@@ -645,6 +645,19 @@ func (s *Server) propagateCall(c *Client, cmd *Spec, args [][]byte, dirty int64,
 		// Redis forces it outside cluster mode.
 		s.PropagateTo(c.DB.ID, args, PropRepl)
 	}
+}
+
+// runsScript reports whether cmd runs a script: like EXEC's, its effects
+// propagate as the commands the script ran, never as the script itself.
+func runsScript(cmd *Spec) bool {
+	if cmd.Parent != nil {
+		return false
+	}
+	switch cmd.Name {
+	case "eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro":
+		return true
+	}
+	return false
 }
 
 // propagateServed propagates a blocked command that was served when its

@@ -1,0 +1,93 @@
+package scripting
+
+import (
+	"sync"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"modhost/engine"
+)
+
+// Logger receives redis.log lines (server.Logger satisfies it).
+type Logger interface {
+	Logf(level int, format string, args ...any)
+}
+
+// Log levels as redis.log numbers them (Redis's LL_*).
+const (
+	logDebug = iota
+	logVerbose
+	logNotice
+	logWarning
+)
+
+// Replication targets of redis.set_repl (Redis's PROPAGATE_*).
+const (
+	replNone = 0
+	replAOF  = 1
+	replRepl = 2
+	replAll  = replAOF | replRepl
+)
+
+// State is the scripting state of one server: the interpreter, the script
+// cache and the client scripts run their commands on. Execution lock held
+// for every use.
+type State struct {
+	srv    *engine.Server
+	L      *lua.LState
+	cache  map[string]*script
+	client *engine.Client
+	// globals holds the real global variables; scripts see them through
+	// the read-only proxy sandbox.
+	globals *lua.LTable
+	sandbox *lua.LTable
+	// handler is the error handler scripts run under (sandbox.go).
+	handler *lua.LFunction
+	// run is the script being executed, nil between scripts.
+	run *runCtx
+	log Logger
+	// level is the verbosity below which redis.log drops lines.
+	level func() int
+}
+
+var states sync.Map // *engine.Server -> *State
+
+// For returns the scripting state of s, creating it on first use. Lock
+// held.
+func For(s *engine.Server) *State {
+	if v, ok := states.Load(s); ok {
+		return v.(*State)
+	}
+	st := &State{srv: s}
+	st.reset()
+	states.Store(s, st)
+	return st
+}
+
+// SetLogger routes redis.log of s's scripts to l, dropping lines below
+// the level level reports.
+func SetLogger(s *engine.Server, l Logger, level func() int) {
+	st := For(s)
+	st.log = l
+	st.level = level
+}
+
+// reset drops the cache and starts a fresh interpreter (SCRIPT FLUSH).
+func (st *State) reset() {
+	if st.L != nil {
+		st.L.Close()
+	}
+	st.cache = map[string]*script{}
+	st.L = newInterpreter(st)
+	if st.client == nil {
+		c := st.srv.NewFakeClient()
+		c.Flags |= engine.ClientScript | engine.ClientDenyBlocking
+		st.client = c
+	}
+}
+
+// CachedScripts reports the number of scripts in the cache (INFO).
+func (st *State) CachedScripts() int { return len(st.cache) }
+
+// Running reports whether a script is executing now.
+func (st *State) Running() bool { return st.run != nil }

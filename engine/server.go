@@ -148,6 +148,9 @@ type Stats struct {
 	DirtyAtLastSave   int64
 	ExpiredStalePerc  float64
 	TotalBlockingKeys int64
+	// Replication: full resyncs served, partial ones accepted, and
+	// partial ones refused (INFO sync_full, sync_partial_ok/err).
+	SyncFull, SyncPartialOK, SyncPartialErr int64
 }
 
 // Hooks let other layers watch clients and commands.

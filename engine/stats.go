@@ -361,6 +361,7 @@ func (s *Server) ResetStats() {
 	s.Stats.KeyspaceHits, s.Stats.KeyspaceMisses = 0, 0
 	s.Stats.ErrorReplies, s.Stats.UnexpectedErrors = 0, 0
 	s.Stats.ExpiredStalePerc = 0
+	s.Stats.SyncFull, s.Stats.SyncPartialOK, s.Stats.SyncPartialErr = 0, 0, 0
 	s.KS.ExpiredKeys = 0
 	s.KS.EvictedKeys = 0
 	s.KS.LazyfreedObjects.Store(0)

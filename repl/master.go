@@ -236,8 +236,15 @@ func (r *Repl) Sync(c *engine.Ctx) {
 	}
 	psync := strings.EqualFold(c.Arg(0), "psync")
 	if psync && r.tryPartial(c) {
+		r.eng.Stats.SyncPartialOK++
 		return
 	}
+	// A replica that named a history (not "?") asked for a partial
+	// resync we could not serve.
+	if psync && c.Arg(1) != "?" {
+		r.eng.Stats.SyncPartialErr++
+	}
+	r.eng.Stats.SyncFull++
 	rp := &replica{c: cl, state: stateWaitBgsave, ackTime: time.Now()}
 	if old, _ := cl.Private["repl.capa"].(*replica); old != nil {
 		rp.port, rp.ip = old.port, old.ip

@@ -373,6 +373,13 @@ func TestPsyncContinue(t *testing.T) {
 		err.Error() != "ERR Unrecognized REPLCONF option: nonsense" {
 		t.Fatalf("REPLCONF nonsense: %v", err)
 	}
+	// One SYNC (attach), one PSYNC served from the backlog, one PSYNC of
+	// an unknown history answered with a full resync.
+	st := info(t, mc, "stats")
+	if st["sync_full"] != "2" || st["sync_partial_ok"] != "1" || st["sync_partial_err"] != "1" {
+		t.Fatalf("sync_full %s sync_partial_ok %s sync_partial_err %s, want 2 1 1",
+			st["sync_full"], st["sync_partial_ok"], st["sync_partial_err"])
+	}
 	// WAIT with nobody acknowledging times out with 0.
 	start := time.Now()
 	if n := do(t, mc, "wait", "1", "200"); fmt.Sprint(n) != "0" || time.Since(start) < 150*time.Millisecond {

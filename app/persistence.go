@@ -306,11 +306,15 @@ func (in *Instance) rdbStreamHooks(p *commands.Persistence) capi.RdbStreamHooks 
 			if commands.IsReplica(eng.Commands) {
 				return syscall.ENOTSUP
 			}
-			// Replicas must sync again from the dataset about to replace
-			// this one.
-			for _, c := range eng.ClientsByID() {
-				if c.Flags&engine.ClientReplica != 0 {
-					eng.KillClient(c)
+			// Replicas must sync again, fully, from the dataset about to
+			// replace this one.
+			if in.Repl != nil {
+				in.Repl.DropReplicas()
+			} else {
+				for _, c := range eng.ClientsByID() {
+					if c.Flags&engine.ClientReplica != 0 {
+						eng.KillClient(c)
+					}
 				}
 			}
 			var resume func()

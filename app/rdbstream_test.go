@@ -106,3 +106,67 @@ func TestModuleRdbLoadSave(t *testing.T) {
 	expect(val("GET", "x"), "1")
 	expect(val("GET", "z"), "after")
 }
+
+// TestModuleRdbLoadResyncsReplicas: RM_RdbLoad on a master drops its
+// replicas and its backlog, so they come back for a full resync of the
+// loaded dataset (a partial one would keep what they had); on a replica
+// RM_RdbLoad is refused and RM_RdbSave allowed.
+func TestModuleRdbLoadResyncsReplicas(t *testing.T) {
+	so, err := filepath.Abs("../bin/modules/mhrdbstream.so")
+	must(t, err)
+	ctx := context.Background()
+	// Separate processes: each server's module API state is global.
+	start := func(extra ...string) *redis.Client {
+		dir := t.TempDir()
+		port := strconv.Itoa(testserver.FreePort(t))
+		ch := startChild(t, dir, append([]string{"--port", port, "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--loadmodule", so}, extra...)...)
+		ch.waitLog(t, "Ready to accept connections")
+		c := redis.NewClient(&redis.Options{Addr: "127.0.0.1:" + port})
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	mc := start()
+	host, port, _ := strings.Cut(mc.Options().Addr, ":")
+	rc := start("--replicaof", host, port)
+	stat := func(name string) string {
+		for _, l := range strings.Split(mc.Info(ctx, "stats").Val(), "\r\n") {
+			if v, ok := strings.CutPrefix(l, name+":"); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	waitUntil := func(what string, cond func() bool) {
+		t.Helper()
+		for i := 0; i < 250; i++ {
+			if cond() {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Fatalf("timed out waiting for %s", what)
+	}
+	must(t, mc.Set(ctx, "x", "10000", 0).Err())
+	waitUntil("the first full sync", func() bool { return stat("sync_full") == "1" && rc.Get(ctx, "x").Val() == "10000" })
+
+	snap := filepath.Join(t.TempDir(), "master.rdb")
+	if v, err := rc.Do(ctx, "MHR.SAVE", filepath.Join(t.TempDir(), "rep.rdb")).Result(); err != nil || v != "OK" {
+		t.Fatalf("RdbSave on the replica: %v %v", v, err)
+	}
+	if err := rc.Do(ctx, "MHR.LOAD", snap).Err(); err == nil || !strings.Contains(err.Error(), "not supported") {
+		t.Fatalf("RdbLoad on the replica: %v", err)
+	}
+	if v, err := mc.Do(ctx, "MHR.SAVE", snap).Result(); err != nil || v != "OK" {
+		t.Fatalf("RdbSave: %v %v", v, err)
+	}
+	must(t, mc.Set(ctx, "x", "20000", 0).Err())
+	waitUntil("the replica to follow", func() bool { return rc.Get(ctx, "x").Val() == "20000" })
+	if v, err := mc.Do(ctx, "MHR.LOAD", snap).Result(); err != nil || v != "OK" {
+		t.Fatalf("RdbLoad: %v %v", v, err)
+	}
+	waitUntil("a second full sync", func() bool { return stat("sync_full") == "2" })
+	waitUntil("the replica to get the loaded dataset", func() bool { return rc.Get(ctx, "x").Val() == "10000" })
+	if v := stat("sync_partial_ok"); v != "0" {
+		t.Fatalf("sync_partial_ok %s: a replica continued its old history", v)
+	}
+}

@@ -127,6 +127,20 @@ func (b *backlog) add(p []byte) {
 
 func (b *backlog) histlen() int64 { return min(int64(len(b.data)), b.size) }
 
+// DropReplicas disconnects every replica and frees the backlog, so that
+// they come back for a full resync: the dataset they mirror is about to
+// be replaced (RM_RdbLoad), as Redis's disconnectSlaves and
+// freeReplicationBacklog arrange. Lock held.
+func (r *Repl) DropReplicas() {
+	for _, rp := range append([]*replica(nil), r.replicas...) {
+		r.dropReplica(rp)
+	}
+	if r.backlog != nil {
+		r.backlog = nil
+		r.eng.RemovePropListener("repl")
+	}
+}
+
 // ensureBacklog creates the backlog when the first replica attaches, with
 // a new replication id as Redis does then. Lock held.
 func (r *Repl) ensureBacklog() {

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "a430ebcd76cfa38d30a0478f06e1e5391e86c5baa638544d920a17b68bd90d48"
+const shimSum = "787b5caf580b0e8ff9ac6256a4a7136ddeb2a1b0fef8b0e3351655da9715f21e"

@@ -339,6 +339,11 @@ static void RM_Log(RedisModuleCtx *ctx, const char *level, const char *fmt, ...)
 static void RM__Assert(const char *estr, const char *file, int line) {
     char msg[1024];
     int n = snprintf(msg, sizeof(msg), "=== ASSERTION FAILED === ==> %s:%d '%s' is not true", file, line, estr);
+    if (mh_fork_is_child()) {
+        if (n > (int)sizeof(msg) - 1) n = sizeof(msg) - 1;
+        if (n > 0) mh_fork_log(3, msg, (size_t)n);
+        abort();
+    }
     goLog((char *)"module", 3, msg, n);
     abort();
 }

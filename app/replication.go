@@ -50,6 +50,15 @@ func (in *Instance) setupReplication() *repl.Repl {
 			return int(cfg.Int("port"))
 		},
 	})
+	if h := in.Host; h != nil {
+		r.Events = repl.Events{
+			RoleChanged: func(ri repl.RoleInfo) {
+				h.FireRoleChanged(ri.Master, ri.MasterHost, ri.MasterPort, ri.ReplID, ri.ReplID2, ri.Offset, ri.Offset2)
+			},
+			ReplicaChange: h.FireReplicaChange,
+			MasterLink:    h.FireMasterLink,
+		}
+	}
 	commands.SetReplication(eng.Commands, r)
 	eng.CommandGuard = r.CommandGuard
 	eng.ReplRole = func() (bool, bool) { return r.IsReplica(), cfg.Bool("replica-read-only") }
@@ -70,7 +79,7 @@ func (in *Instance) setupReplication() *repl.Repl {
 			eng.Lock.Lock()
 			defer eng.Lock.Unlock()
 			if !r.IsReplica() {
-				r.SetMaster(host, port)
+				r.StartAsReplica(host, port)
 			}
 		})
 	}

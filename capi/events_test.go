@@ -352,6 +352,74 @@ func TestEventLoopIterations(t *testing.T) {
 	})
 }
 
+// TestReplicationEvents: ReplicationRoleChanged, ReplicaChange and
+// MasterLinkChange, fired on a master and its replica through a link's
+// life (attach, the master dropping the link, REPLICAOF NO ONE), give
+// the same sequence on modhost and on redis-server with the same module.
+// Servers are separate processes: the module's logs are globals.
+func TestReplicationEvents(t *testing.T) {
+	so := execCopy(t, modulePath(t, "mhevents"))
+	bin := filepath.Join(filepath.Dir(filepath.Dir(modulePath(t, "mhevents"))), "modhost")
+	run := func(t *testing.T, start func(args ...string) string) string {
+		ctx := context.Background()
+		maddr := start("--loadmodule", so)
+		master := redis.NewClient(&redis.Options{Addr: maddr})
+		defer master.Close()
+		raddr := start("--loadmodule", so)
+		replica := redis.NewClient(&redis.Options{Addr: raddr})
+		defer replica.Close()
+		host, port, _ := strings.Cut(maddr, ":")
+		linkUp := func() bool {
+			info := replica.Info(ctx, "replication").Val()
+			return strings.Contains(info, "master_link_status:up")
+		}
+		var out []string
+		grab := func(step string) {
+			for _, who := range []*redis.Client{master, replica} {
+				v, err := who.Do(ctx, "mhe.ev.repl").StringSlice()
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := "master"
+				if who == replica {
+					name = "replica"
+				}
+				line := strings.ReplaceAll(strings.Join(v, " "), ":"+port+":", ":PORT:")
+				out = append(out, step+" "+name+": "+line)
+			}
+		}
+		grab("start")
+		if err := replica.Do(ctx, "replicaof", host, port).Err(); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, "link up", linkUp)
+		waitFor(t, "replica online", func() bool {
+			return strings.Contains(master.Info(ctx, "replication").Val(), "state=online")
+		})
+		grab("attach")
+		replica.Do(ctx, "client", "kill", "type", "master")
+		waitFor(t, "link up again", func() bool {
+			time.Sleep(50 * time.Millisecond)
+			return linkUp() && strings.Contains(master.Info(ctx, "replication").Val(), "state=online")
+		})
+		grab("relink")
+		replica.Do(ctx, "replicaof", "no", "one")
+		waitFor(t, "replica gone", func() bool {
+			return strings.Contains(master.Info(ctx, "replication").Val(), "connected_slaves:0")
+		})
+		grab("promote")
+		return strings.Join(out, "\n")
+	}
+	got := run(t, func(args ...string) string { return testserver.StartModhostProcess(t, bin, args...).Addr })
+	// Redis's diskless sync would otherwise wait 5 s for more replicas.
+	want := run(t, func(args ...string) string {
+		return testserver.StartRedis(t, append(args, "--repl-diskless-sync-delay", "0")...).Addr
+	})
+	if got != want {
+		t.Fatalf("modhost:\n%s\nredis-server:\n%s", got, want)
+	}
+}
+
 // TestKeyspaceNotifications: module subscribers see events whatever
 // notify-keyspace-events says, are not re-entered by their own writes,
 // post-notification jobs run before the command's reply, and

@@ -90,6 +90,10 @@ type Repl struct {
 	// AfterFullSync, when set, runs under the lock after a replica loaded
 	// its master's snapshot (the AOF restarts from the new dataset).
 	AfterFullSync func()
+	// Events are the module server event hooks.
+	Events Events
+	// masterPort is the port of the last master we replicated from.
+	masterPort int
 }
 
 // New creates the replication state for eng, as a master with a fresh
@@ -220,6 +224,9 @@ func (r *Repl) ClientClosed(c *engine.Client) {
 		if rp.c == c {
 			r.replicas = append(r.replicas[:i], r.replicas[i+1:]...)
 			r.logf(false, "Connection with replica %s lost.", replicaName(rp))
+			if rp.state == stateOnline {
+				r.fireReplica(false)
+			}
 			return
 		}
 	}
@@ -310,6 +317,7 @@ func (r *Repl) Sync(c *engine.Ctx) {
 		rp.state = stateOnline
 		rp.ackTime = time.Now()
 		cl.Queue(out)
+		r.fireReplica(true)
 		r.logf(false, "Synchronization with replica %s succeeded", replicaName(rp))
 	}()
 }
@@ -319,6 +327,9 @@ func (r *Repl) dropReplica(rp *replica) {
 	for i, x := range r.replicas {
 		if x == rp {
 			r.replicas = append(r.replicas[:i], r.replicas[i+1:]...)
+			if rp.state == stateOnline {
+				r.fireReplica(false)
+			}
 			break
 		}
 	}
@@ -357,6 +368,7 @@ func (r *Repl) tryPartial(c *engine.Ctx) bool {
 	}
 	r.logf(false, "Partial resynchronization request from %s accepted. Sending %d bytes of backlog starting from offset %d.",
 		replicaName(rp), r.offset-off+1, off)
+	r.fireReplica(true)
 	return true
 }
 

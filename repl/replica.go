@@ -127,9 +127,19 @@ func (r *Repl) ReplicaOf(c *engine.Ctx) {
 
 // SetMaster makes this server a replica of host:port (replacing any
 // previous master) and starts connecting. Lock held.
-func (r *Repl) SetMaster(host string, port int) {
+func (r *Repl) SetMaster(host string, port int) { r.setMaster(host, port, true) }
+
+// StartAsReplica is SetMaster for the replicaof directive at startup: as
+// in Redis, the server starts out a replica, so no role change is
+// announced to modules.
+func (r *Repl) StartAsReplica(host string, port int) { r.setMaster(host, port, false) }
+
+func (r *Repl) setMaster(host string, port int, announce bool) {
 	wasMaster := r.link == nil
 	if r.link != nil {
+		if r.link.state == linkConnected {
+			r.fireLink(false)
+		}
 		r.link.close()
 	}
 	// Clients blocked while we were master wait for writes that are no
@@ -141,8 +151,12 @@ func (r *Repl) SetMaster(host string, port int) {
 	l := &link{r: r, host: host, port: port, downSince: time.Now(), streamDB: -1, synced: true}
 	l.offset = r.offset
 	r.link = l
+	r.masterPort = port
 	if r.cfg.SetReplicaOf != nil {
 		r.cfg.SetReplicaOf(host, port)
+	}
+	if announce {
+		r.fireRole()
 	}
 	if wasMaster {
 		r.logf(false, "Connecting to MASTER %s:%d", host, port)
@@ -157,6 +171,12 @@ func (r *Repl) Promote() {
 	if r.link == nil {
 		return
 	}
+	if r.link.state == linkConnected {
+		// Redis reports the link down twice here: once as it unsets
+		// the master and once more as it frees the master client.
+		r.fireLink(false)
+		r.fireLink(false)
+	}
 	r.link.close()
 	r.link = nil
 	r.replID2 = r.replID
@@ -168,6 +188,7 @@ func (r *Repl) Promote() {
 	}
 	r.logf(false, "Setting secondary replication ID to %s, valid up to offset: %d. New replication ID is %s",
 		r.replID2, r.secondOffset, r.replID)
+	r.fireRole()
 }
 
 // close stops the link. Lock held.
@@ -200,6 +221,7 @@ func (l *link) run() {
 			if l.state == linkConnected {
 				l.r.logf(false, "Connection with master lost.")
 				l.downSince = time.Now()
+				l.r.fireLink(false)
 			}
 			if err != nil {
 				l.r.logf(true, "Master %s:%d link error: %v", l.host, l.port, err)
@@ -327,6 +349,7 @@ func (l *link) session() error {
 	l.offset = l.r.offset
 	l.readOffset = l.r.offset
 	l.r.ensureBacklog()
+	l.r.fireLink(true)
 	eng.Lock.Unlock()
 	return l.stream(rd, c)
 }

@@ -25,6 +25,7 @@ typedef struct {
 } textlog;
 
 static textlog evlog = {.mu = PTHREAD_MUTEX_INITIALIZER};
+static textlog repllog = {.mu = PTHREAD_MUTEX_INITIALIZER};
 static textlog kslog = {.mu = PTHREAD_MUTEX_INITIALIZER};
 static textlog ellog = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
@@ -467,6 +468,27 @@ static void EventCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, voi
     }
 }
 
+/* Replication events, in their own log (they depend on a second server). */
+static void ReplCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, void *data) {
+    REDISMODULE_NOT_USED(ctx);
+    if (eid.id == REDISMODULE_EVENT_REPLICATION_ROLE_CHANGED) {
+        RedisModuleReplicationInfo *ri = data;
+        logadd(&repllog, "role:%d:%d:%s:%d:%d:%d", (int)sub, ri->master, ri->masterhost, ri->masterport,
+               (int)strlen(ri->replid1), (int)strlen(ri->replid2));
+    } else if (eid.id == REDISMODULE_EVENT_REPLICA_CHANGE) {
+        logadd(&repllog, "replica:%d:%d", (int)sub, data == NULL);
+    } else if (eid.id == REDISMODULE_EVENT_MASTER_LINK_CHANGE) {
+        logadd(&repllog, "link:%d:%d", (int)sub, data == NULL);
+    }
+}
+
+/* mhe.ev.repl : the replication events seen (and forgets them). */
+static int EvRepl(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    REDISMODULE_NOT_USED(argv);
+    if (argc != 1) return RedisModule_WrongArity(ctx);
+    return replylog(ctx, &repllog);
+}
+
 /* mhe.ev.log : the server events seen. */
 static int EvLog(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     REDISMODULE_NOT_USED(argv);
@@ -780,6 +802,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         {"mhe.ks.notify", KsNotify, "write"},
         {"mhe.ks.flags", KsFlags, "readonly"},
         {"mhe.ev.log", EvLog, "readonly"},
+        {"mhe.ev.repl", EvRepl, "readonly"},
         {"mhe.ev.cron", EvCron, "readonly"},
         {"mhe.ev.loop", EvLoop, "readonly"},
         {"mhe.ev.sub", EvSub, "readonly"},
@@ -809,6 +832,9 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ModuleChange, EventCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_Config, EventCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_EventLoop, LoopCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ReplicationRoleChanged, ReplCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ReplicaChange, ReplCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_MasterLinkChange, ReplCb);
     if (RegisterConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     if (loadconfigs && RedisModule_LoadConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     return REDISMODULE_OK;

@@ -26,6 +26,7 @@ import (
 	"modhost/config"
 	"modhost/engine"
 	"modhost/repl"
+	"modhost/scripting"
 	"modhost/server"
 )
 
@@ -150,6 +151,7 @@ func newInstance(args []string, stdin io.Reader, stdout, stderr io.Writer) (*Ins
 	eng.Commands = table
 	commands.SetupEviction(eng)
 	host := capi.NewHost(eng, log)
+	scripting.SetLogger(eng, log, log.Level) // redis.log
 	opts := server.Options{
 		Port:           int(cfg.Int("port")),
 		Bind:           cfg.Lookup("bind").Strings(),

@@ -125,6 +125,9 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 	ref := lookupClient(client)
 	if ref != nil {
 		c := ref.c
+		if c.Flags&engine.ClientScript != 0 {
+			f |= 1 << 0 // LUA: a command a script runs
+		}
 		if c.Flags&engine.ClientMulti != 0 || c.Flags&engine.ClientExecuting != 0 {
 			f |= 1 << 1
 		}

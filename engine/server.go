@@ -59,6 +59,9 @@ type Server struct {
 	// ReplRole, when set, tells whether this server is a replica and
 	// whether it refuses writes (RM_GetContextFlags); nil means master.
 	ReplRole func() (replica, readOnly bool)
+	// BusyReply is set while a script runs past busy-reply-threshold and
+	// lets other clients in: the error commands without allow-busy get.
+	BusyReply string
 	// CommandGuard, when set, may refuse a command from a normal client
 	// with an error text: replication's NOREPLICAS, READONLY and
 	// MASTERDOWN (see CallFlags).
@@ -416,6 +419,10 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 	}
 	if msg := s.loadingRefusal(c, cmd); msg != "" {
 		s.rejectResolved(c, cmd, msg)
+		return
+	}
+	if s.BusyReply != "" && cmd.Flags&FlagAllowBusy == 0 {
+		s.rejectResolved(c, cmd, s.BusyReply)
 		return
 	}
 	if c.Flags&ClientMulti != 0 && !isMultiControl(cmd) {

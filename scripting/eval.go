@@ -3,6 +3,7 @@ package scripting
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -41,6 +42,10 @@ type runCtx struct {
 	// writeDirty is set once the script ran a write command: later
 	// writes skip the checks that only guard the first.
 	writeDirty bool
+	// start, timedOut and poll serve busy scripts (busy.go).
+	start    time.Time
+	timedOut bool
+	poll     *pollCtx
 }
 
 // Eval is EVAL and its variants: bySHA for EVALSHA, ro for the *_RO forms.
@@ -176,9 +181,16 @@ func (st *State) execute(c *engine.Ctx, sc *script, sha string, ro bool, keys, a
 		allowOOM: c.C.Flags&engine.ClientNoEvict != 0 || sc.flags&(flagCompat|flagAllowOOM) == flagAllowOOM,
 		repl:     replAll,
 		resp:     2,
+		start:    time.Now(),
+		poll:     &pollCtx{st: st, done: make(chan struct{})},
 	}
 	st.run = run
+	L.SetContext(run.poll)
 	defer func() {
+		L.RemoveContext()
+		if run.timedOut {
+			st.srv.BusyReply = ""
+		}
 		st.run = nil
 		fc.Flags &^= engine.ClientExecuting
 		fc.W.Reset()
@@ -189,7 +201,10 @@ func (st *State) execute(c *engine.Ctx, sc *script, sha string, ro bool, keys, a
 	L.Push(sc.fn)
 	err := L.PCall(0, 1, st.handler)
 	if err != nil {
-		st.replyError(c, sha, err)
+		if run.poll.killed && st.log != nil {
+			st.log.Logf(logNotice, "Lua script killed by user with SCRIPT KILL.")
+		}
+		st.replyError(c, sha, err, run.poll.killed)
 		return
 	}
 	v := L.Get(-1)
@@ -208,7 +223,7 @@ func stringArray(L *lua.LState, items [][]byte) *lua.LTable {
 // replyError writes the reply to a script that raised an error: the
 // error's text and, when known, where the script was ("script: <sha>, on
 // @user_script:<line>.").
-func (st *State) replyError(c *engine.Ctx, sha string, err error) {
+func (st *State) replyError(c *engine.Ctx, sha string, err error, killed bool) {
 	var obj lua.LValue = lua.LString(err.Error())
 	if ae, ok := err.(*lua.ApiError); ok && ae.Object != nil {
 		obj = ae.Object
@@ -223,6 +238,9 @@ func (st *State) replyError(c *engine.Ctx, sha string, err error) {
 		return
 	}
 	msg, _ := luaToString(t.RawGetString("err"))
+	if killed {
+		msg = msgKilled
+	}
 	source, okSource := luaToString(t.RawGetString("source"))
 	line, okLine := luaToString(t.RawGetString("line"))
 	if okSource && okLine {

@@ -49,11 +49,14 @@ func ScriptFlush(c *engine.Ctx) {
 	c.W.OK()
 }
 
-// ScriptKill is SCRIPT KILL. A script holds the execution lock from start
-// to end, so no other client can ask while one runs: there is never a
-// busy script to kill.
+// ScriptKill is SCRIPT KILL: it reaches a script only once it runs past
+// busy-reply-threshold and lets other clients in (busy.go).
 func ScriptKill(c *engine.Ctx) {
-	c.Error(msgNotBusy)
+	if msg := For(c.S).kill(); msg != "" {
+		c.Error(msg)
+		return
+	}
+	c.W.OK()
 }
 
 // ScriptDebug is SCRIPT DEBUG. The Lua debugger is not available; NO

@@ -50,6 +50,11 @@ type Config struct {
 	LoadStart func(total int64)
 	LoadEnd   func(ok bool)
 	Progress  func(loaded int64, commands bool)
+	// SaveStart and SaveEnd, when set, bracket the writing of a base
+	// file: synchronously at startup (sync) or by a rewrite, ending when
+	// the new base is written (module Persistence events).
+	SaveStart func(sync bool)
+	SaveEnd   func(ok bool)
 }
 
 // AOF is one server's append only file state.
@@ -248,10 +253,12 @@ func (a *AOF) Start() error {
 	if m.Base == nil && len(m.Incr) == 0 {
 		m.BaseSeq++
 		name := a.baseName(m.BaseSeq)
+		a.saveStart(true)
 		data, err := a.encodeBase()
 		if err == nil {
 			err = rdb.WriteFile(a.dir(), name, data)
 		}
+		a.saveEnd(err == nil)
 		if err != nil {
 			a.logf(true, "Can't create the AOF base file %s: %s", name, errText(err))
 			return err
@@ -432,6 +439,7 @@ func (a *AOF) StartRewrite(enable bool) error {
 	}
 	a.rewriting = true
 	a.rwStart = time.Now()
+	a.saveStart(false)
 	done := make(chan struct{})
 	a.rwDone = done
 	a.logf(false, "Background append only file rewriting started")
@@ -446,9 +454,22 @@ func (a *AOF) StartRewrite(enable bool) error {
 			os.Remove(filepath.Join(dir, tmpName))
 			return
 		}
+		a.saveEnd(werr == nil)
 		a.finishRewrite(tmpName, baseName, werr)
 	}()
 	return nil
+}
+
+func (a *AOF) saveStart(sync bool) {
+	if f := a.cfg.SaveStart; f != nil {
+		f(sync)
+	}
+}
+
+func (a *AOF) saveEnd(ok bool) {
+	if f := a.cfg.SaveEnd; f != nil {
+		f(ok)
+	}
 }
 
 func writeTempFile(path string, data []byte) error {

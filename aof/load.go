@@ -268,6 +268,8 @@ func (a *AOF) replay(name, path string, data []byte, start int, last bool) (load
 		eng.Exec(fc, args)
 		fc.W.Reset()
 		valid = pos
+		// Every 1024 commands the loader reports progress (and lets other
+		// clients in), as Redis processes events while loading.
 		if loops++; loops%1024 == 0 && a.cfg.Progress != nil {
 			a.cfg.Progress(a.loadOffset+int64(pos), true)
 		}

@@ -39,6 +39,22 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 				p.LoadTick(loaded, cmds)
 			}
 		},
+		// A rewrite has no child process here: modules hear AOF_START
+		// and its end in the server itself.
+		SaveStart: func(sync bool) {
+			if sync {
+				persistEvent(p, commands.PersistenceSyncAOFStart)
+			} else {
+				persistEvent(p, commands.PersistenceAOFStart)
+			}
+		},
+		SaveEnd: func(ok bool) {
+			if ok {
+				persistEvent(p, commands.PersistenceEnded)
+			} else {
+				persistEvent(p, commands.PersistenceFailed)
+			}
+		},
 	})
 	p.AOFInfo = a.WriteInfo
 	if in.Repl != nil {
@@ -69,7 +85,7 @@ func (in *Instance) loadData(eng *engine.Server, p *commands.Persistence, log *s
 		Flags: engine.FlagAdmin | engine.FlagNoScript | engine.FlagNoAsyncLoading,
 		ACL:   []string{"admin", "slow", "dangerous"}, Run: func(c *engine.Ctx) { cmdBgrewriteaof(c, a) },
 		Summary: "Asynchronously rewrites the append-only file to disk.", Since: "1.0.0", Group: "server", Complexity: "O(1)"})
-	eng.DebugSubs["loadaof"] = func(c *engine.Ctx) { debugLoadAOF(c, a, p) }
+	eng.DebugSubs["loadaof"] = func(c *engine.Ctx) { debugLoadAOF(c, a, p, in.loadTick(p)) }
 	cfg.OnApply("appendonly", func(_, v string) error {
 		switch {
 		case v == "yes" && !a.Enabled():
@@ -149,7 +165,14 @@ func moduleRewriter(p *commands.Persistence) aof.ModuleRewriter {
 
 // debugLoadAOF is DEBUG LOADAOF: sync the AOF, empty the dataset and load
 // it back from the files. Nothing of it is propagated. Lock held.
-func debugLoadAOF(c *engine.Ctx, a *aof.AOF, p *commands.Persistence) {
+// persistEvent raises a Persistence server event for modules, if any.
+func persistEvent(p *commands.Persistence, sub uint64) {
+	if p.Event != nil {
+		p.Event(commands.EventPersistence, sub)
+	}
+}
+
+func debugLoadAOF(c *engine.Ctx, a *aof.AOF, p *commands.Persistence, tick func(int64, bool)) {
 	eng := c.S
 	dirty := eng.KS.Dirty
 	if a.Enabled() {
@@ -160,7 +183,11 @@ func debugLoadAOF(c *engine.Ctx, a *aof.AOF, p *commands.Persistence) {
 	for _, db := range eng.KS.DBs {
 		db.Flush()
 	}
+	// Loading paces and reports progress as at startup (key-load-delay,
+	// LoadingProgress events).
+	p.LoadTick = tick
 	err := a.Load()
+	p.LoadTick = nil
 	eng.Propagate, eng.PropagateUnit = prop, unit
 	eng.KS.Dirty = dirty
 	if err != nil && !errors.Is(err, aof.ErrNotExist) {

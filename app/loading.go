@@ -15,6 +15,10 @@ import (
 // most hz times a second; key-load-delay slows each RDB key down for
 // tests. The load runs under the execution lock, so "running the event
 // loop" here is letting go of the lock for a moment.
+// aofTickCommands is how many AOF commands pass between two calls of the
+// load tick (aof.Load reports progress every 1024, as Redis does).
+const aofTickCommands = 1024
+
 func (in *Instance) loadTick(p *commands.Persistence) func(loaded int64, aofCommands bool) {
 	var last int64
 	var nextEvent time.Time
@@ -24,7 +28,12 @@ func (in *Instance) loadTick(p *commands.Persistence) func(loaded int64, aofComm
 		if cfg == nil {
 			return
 		}
-		if d := cfg.Int("key-load-delay"); d != 0 && !aofCommands {
+		// key-load-delay slows each RDB key and, as in Redis, each AOF
+		// command; the AOF loader reports once per aofTickCommands.
+		if d := cfg.Int("key-load-delay"); d != 0 {
+			if aofCommands {
+				d *= aofTickCommands
+			}
 			pace.key(d)
 		}
 		interval := cfg.Int("loading-process-events-interval-bytes")

@@ -420,6 +420,70 @@ func TestReplicationEvents(t *testing.T) {
 	}
 }
 
+// TestPersistenceEvents: the Persistence and Loading events of the AOF.
+// A server started with appendonly yes and no files writes its base
+// synchronously (SYNC_AOF_START, ENDED); BGREWRITEAOF reports AOF_START
+// and ENDED (Redis fires those in its rewrite child, so there the parent's
+// module state never sees them; modhost rewrites in-process);
+// DEBUG LOADAOF reports AOF loading with progress events for the RDB
+// preamble and the commands, slowed by key-load-delay as in Redis.
+func TestPersistenceEvents(t *testing.T) {
+	so := modulePath(t, "mhevents")
+	bin := filepath.Join(filepath.Dir(filepath.Dir(so)), "modhost")
+	m := testserver.StartModhostProcess(t, bin, "--loadmodule", so, "--appendonly", "yes", "--enable-debug-command", "yes")
+	c := redis.NewClient(&redis.Options{Addr: m.Addr})
+	defer c.Close()
+	ctx := context.Background()
+	persist := func() (string, int64, int64) {
+		v, err := c.Do(ctx, "mhe.ev.persist").Slice()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var log []string
+		for _, e := range v[0].([]any) {
+			log = append(log, e.(string))
+		}
+		return strings.Join(log, " "), v[1].(int64), v[2].(int64)
+	}
+	if log, _, _ := persist(); log != "persist:5 persist:3" {
+		t.Fatalf("startup events %q, want SYNC_AOF_START then ENDED", log)
+	}
+	if err := c.Do(ctx, "debug", "populate", "3000", "k", "100").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Do(ctx, "bgrewriteaof").Err(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the rewrite", func() bool {
+		return strings.Contains(c.Info(ctx, "persistence").Val(), "aof_rewrite_in_progress:0")
+	})
+	if log, _, _ := persist(); log != "persist:1 persist:3" {
+		t.Fatalf("rewrite events %q, want AOF_START then ENDED", log)
+	}
+	pipe := c.Pipeline()
+	for i := 0; i < 4000; i++ {
+		pipe.Set(ctx, "bar"+itoa(int64(i)), "x", 0)
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range [][2]string{{"key-load-delay", "200"}, {"dynamic-hz", "no"}, {"hz", "500"}, {"loading-process-events-interval-bytes", "1024"}} {
+		if err := c.ConfigSet(ctx, kv[0], kv[1]).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Do(ctx, "debug", "loadaof").Err(); err != nil {
+		t.Fatal(err)
+	}
+	log, rdbProgress, aofProgress := persist()
+	if log != "loading:1 loading:3" || rdbProgress < 2 || aofProgress < 2 {
+		t.Fatalf("DEBUG LOADAOF: events %q, %d RDB and %d AOF progress events", log, rdbProgress, aofProgress)
+	}
+	if n := c.DBSize(ctx).Val(); n != 7000 {
+		t.Fatalf("dbsize %d after DEBUG LOADAOF, want 7000", n)
+	}
+}
+
 // TestKeyspaceNotifications: module subscribers see events whatever
 // notify-keyspace-events says, are not re-entered by their own writes,
 // post-notification jobs run before the command's reply, and

@@ -673,7 +673,9 @@ func (p *Persistence) EndLoading(ok bool) {
 const (
 	EventPersistence        = 1
 	EventLoading            = 3
+	PersistenceAOFStart     = 1
 	PersistenceSyncRDBStart = 2
+	PersistenceSyncAOFStart = 5
 	PersistenceEnded        = 3
 	PersistenceFailed       = 4
 	LoadingRDBStart         = 0

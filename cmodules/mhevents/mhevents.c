@@ -26,6 +26,8 @@ typedef struct {
 
 static textlog evlog = {.mu = PTHREAD_MUTEX_INITIALIZER};
 static textlog repllog = {.mu = PTHREAD_MUTEX_INITIALIZER};
+static textlog persistlog = {.mu = PTHREAD_MUTEX_INITIALIZER};
+static long long progress_rdb, progress_aof;
 static textlog kslog = {.mu = PTHREAD_MUTEX_INITIALIZER};
 static textlog ellog = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
@@ -482,6 +484,32 @@ static void ReplCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, void
     }
 }
 
+/* Persistence, Loading and LoadingProgress events. */
+static void PersistCb(RedisModuleCtx *ctx, RedisModuleEvent eid, uint64_t sub, void *data) {
+    REDISMODULE_NOT_USED(ctx);
+    if (eid.id == REDISMODULE_EVENT_PERSISTENCE) {
+        logadd(&persistlog, "persist:%d", (int)sub);
+    } else if (eid.id == REDISMODULE_EVENT_LOADING) {
+        logadd(&persistlog, "loading:%d", (int)sub);
+    } else if (eid.id == REDISMODULE_EVENT_LOADING_PROGRESS) {
+        RedisModuleLoadingProgress *lp = data;
+        if (lp->progress < -1 || lp->progress > 1024) logadd(&persistlog, "badprogress:%d", (int)lp->progress);
+        if (sub == REDISMODULE_SUBEVENT_LOADING_PROGRESS_AOF) progress_aof++;
+        else progress_rdb++;
+    }
+}
+
+/* mhe.ev.persist : [persistence and loading events (forgotten once
+ * read), RDB progress events, AOF progress events]. */
+static int EvPersist(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    REDISMODULE_NOT_USED(argv);
+    if (argc != 1) return RedisModule_WrongArity(ctx);
+    RedisModule_ReplyWithArray(ctx, 3);
+    replylog(ctx, &persistlog);
+    RedisModule_ReplyWithLongLong(ctx, progress_rdb);
+    return RedisModule_ReplyWithLongLong(ctx, progress_aof);
+}
+
 /* mhe.ev.repl : the replication events seen (and forgets them). */
 static int EvRepl(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     REDISMODULE_NOT_USED(argv);
@@ -803,6 +831,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         {"mhe.ks.flags", KsFlags, "readonly"},
         {"mhe.ev.log", EvLog, "readonly"},
         {"mhe.ev.repl", EvRepl, "readonly"},
+        {"mhe.ev.persist", EvPersist, "readonly"},
         {"mhe.ev.cron", EvCron, "readonly"},
         {"mhe.ev.loop", EvLoop, "readonly"},
         {"mhe.ev.sub", EvSub, "readonly"},
@@ -835,6 +864,9 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ReplicationRoleChanged, ReplCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_ReplicaChange, ReplCb);
     RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_MasterLinkChange, ReplCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_Persistence, PersistCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_Loading, PersistCb);
+    RedisModule_SubscribeToServerEvent(ctx, RedisModuleEvent_LoadingProgress, PersistCb);
     if (RegisterConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     if (loadconfigs && RedisModule_LoadConfigs(ctx) != REDISMODULE_OK) return REDISMODULE_ERR;
     return REDISMODULE_OK;

@@ -281,6 +281,13 @@ func (a addTrimArgs) finish(c *engine.Ctx, xadd, limitGiven bool, pos int) (addT
 		c.Error(msgStreamXtrimNoTrim)
 		return a, -1
 	}
+	if mustObeyClient(c.C) {
+		// What a master or the AOF sends was made exact when it was
+		// first run (the trim argument rewritten): trim it all, and take
+		// LIMIT without "~".
+		a.trim.Limit = 0
+		return a, pos
+	}
 	if limitGiven {
 		if !a.trim.Approx {
 			c.Error(msgStreamLimitNoApprox)
@@ -298,6 +305,13 @@ func (a addTrimArgs) finish(c *engine.Ctx, xadd, limitGiven bool, pos int) (addT
 		a.trim.Limit = 0
 	}
 	return a, pos
+}
+
+// mustObeyClient reports whether c replays commands another server or the
+// AOF already ran: our master's link, or the AOF loader's client (ID -1,
+// Redis's CLIENT_ID_AOF).
+func mustObeyClient(c *engine.Client) bool {
+	return c.ID == -1 || c.Flags&engine.ClientMaster != 0
 }
 
 func cmdXadd(c *engine.Ctx) {
@@ -668,10 +682,11 @@ func xreadBlock(c *engine.Ctx, streamsArg, streamsCount int, ids []keyspace.Stre
 	}
 	srv, cl, cmd := c.S, c.C, c.Cmd
 	b.TryServe = func(key string) bool {
-		// XREAD ignores keys that are not streams; XREADGROUP re-runs and
-		// reports what became of its group.
+		// XREAD ignores keys that are not streams (an expired one stays
+		// unreclaimed until something else touches it); XREADGROUP re-runs
+		// and reports what became of its group.
 		if cmd.Name == "xread" {
-			if e := b.DB.LookupNoTouch(key); e == nil || e.Val.Kind() != keyspace.KindStream {
+			if e := b.DB.PeekLive(key); e == nil || e.Val.Kind() != keyspace.KindStream {
 				return false
 			}
 		}

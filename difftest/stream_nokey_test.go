@@ -210,3 +210,37 @@ func TestStreamReaderRequeued(t *testing.T) {
 	}
 	waitBlocked(t, x, "0")
 }
+
+// TestXreadExpiredKeyNotServed: a transaction adds to a stream an XREAD
+// waits on and lets it expire before it ends. Redis 7.2 checks the
+// signalled key without side effects: the reader is not served, and the
+// expired key is not reclaimed there (no expired_keys, no DEL), only when
+// a later command touches it. (7.0 reclaimed it while serving.)
+func TestXreadExpiredKeyNotServed(t *testing.T) {
+	m := testserver.StartModhost(t, "--enable-debug-command", "yes")
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	mustDo(t, a, "+OK\r\n", "DEBUG", "SET-ACTIVE-EXPIRE", "0")
+	if err := b.Send("XREAD", "BLOCK", "0", "STREAMS", "s", "$"); err != nil {
+		t.Fatal(err)
+	}
+	waitBlocked(t, a, "1")
+	mustDo(t, a, "+OK\r\n", "MULTI")
+	mustDo(t, a, "+QUEUED\r\n", "XADD", "s", "1-0", "f", "v")
+	mustDo(t, a, "+QUEUED\r\n", "PEXPIRE", "s", "100")
+	mustDo(t, a, "+QUEUED\r\n", "DEBUG", "SLEEP", "0.2")
+	mustDo(t, a, "*3\r\n$3\r\n1-0\r\n:1\r\n+OK\r\n", "EXEC")
+	if got := streamInfo(t, a, "stats", "expired_keys"); got != "0" {
+		t.Fatalf("expired_keys %s after EXEC", got)
+	}
+	if got := streamInfo(t, a, "clients", "blocked_clients"); got != "1" {
+		t.Fatalf("blocked_clients %s after EXEC", got)
+	}
+	mustDo(t, a, "$3\r\n2-0\r\n", "XADD", "s", "2-0", "f", "w")
+	if got := streamInfo(t, a, "stats", "expired_keys"); got != "1" {
+		t.Fatalf("expired_keys %s after XADD", got)
+	}
+	if got, err := b.Read(2 * time.Second); err != nil || string(got) != "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n2-0\r\n*2\r\n$1\r\nf\r\n$1\r\nw\r\n" {
+		t.Fatalf("XREAD got %q %v", got, err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"modhost/engine"
+	"modhost/scripting"
 )
 
 //export goSetModuleAttribs
@@ -125,9 +126,6 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 	ref := lookupClient(client)
 	if ref != nil {
 		c := ref.c
-		if c.Flags&engine.ClientScript != 0 {
-			f |= 1 << 0 // LUA: a command a script runs
-		}
 		if c.Flags&engine.ClientMulti != 0 || c.Flags&engine.ClientExecuting != 0 {
 			f |= 1 << 1
 		}
@@ -165,6 +163,9 @@ func goGetContextFlags(client C.uint64_t, resp C.int, ctxflags C.int) C.int {
 	if eng != nil {
 		if eng.InExec > 0 {
 			f |= 1 << 1 // MULTI
+		}
+		if scripting.Running(eng) {
+			f |= 1 << 0 // LUA: a script is running
 		}
 		if cfg := eng.Cfg(); cfg != nil {
 			if cfg.Bool("appendonly") {

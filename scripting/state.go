@@ -89,5 +89,9 @@ func (st *State) reset() {
 // CachedScripts reports the number of scripts in the cache (INFO).
 func (st *State) CachedScripts() int { return len(st.cache) }
 
-// Running reports whether a script is executing now.
-func (st *State) Running() bool { return st.run != nil }
+// Running reports whether a script of s is executing now (the module
+// API's REDISMODULE_CTX_FLAGS_LUA). Lock held.
+func Running(s *engine.Server) bool {
+	v, ok := states.Load(s)
+	return ok && v.(*State).run != nil
+}

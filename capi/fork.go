@@ -212,6 +212,10 @@ func (fc *forkChild) reap() {
 		bysignal, exitcode = int(unix.SIGUSR1), 1
 	}
 	h.Log.Logf(levelNotice, "Module fork exited pid: %d, retcode: %d, bysignal: %d", fc.pid, exitcode, bysignal)
+	// What the handler and the died event propagate goes out as one unit,
+	// as for a timer.
+	h.Eng.BeginUnit()
+	defer h.Eng.EndUnit()
 	// The handler's code is gone if its module was unloaded meanwhile.
 	if m := lookupModule(C.uint64_t(fc.handle)); fc.cb != nil && m != nil {
 		C.mh_invoke_fork_done(fc.cb, m.c, C.int(exitcode), C.int(bysignal), fc.ud)

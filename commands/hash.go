@@ -42,17 +42,18 @@ func hashOf(c *engine.Ctx, key []byte) (*keyspace.Hash, bool) {
 
 // hashCreate returns the hash at key for writing, creating it when
 // missing; nil means WRONGTYPE was written.
-func hashCreate(c *engine.Ctx, key []byte) *keyspace.Hash {
-	e, ok := lookupWrite(c, key, keyspace.KindHash)
+// k is the key as the db stores it (see writeKey).
+func hashCreate(c *engine.Ctx, key []byte) (k string, h *keyspace.Hash) {
+	k, e, ok := writeKey(c, key, keyspace.KindHash)
 	if !ok {
-		return nil
+		return "", nil
 	}
 	if e == nil {
 		h := keyspace.NewHash()
-		c.DB.Set(string(key), h)
-		return h
+		k, _ = c.DB.SetKey(key, h, false)
+		return k, h
 	}
-	return e.Val.(*keyspace.Hash)
+	return k, e.Val.(*keyspace.Hash)
 }
 
 func hset(c *engine.Ctx, isHset bool) {
@@ -60,7 +61,7 @@ func hset(c *engine.Ctx, isHset bool) {
 		c.Error(fmtErr(msgWrongArityFmt, c.Cmd.FullName()))
 		return
 	}
-	h := hashCreate(c, c.Args[1])
+	k, h := hashCreate(c, c.Args[1])
 	if h == nil {
 		return
 	}
@@ -76,11 +77,11 @@ func hset(c *engine.Ctx, isHset bool) {
 	} else {
 		c.W.OK()
 	}
-	changed(c, string(c.Args[1]), keyspace.NotifyHash, "hset")
+	changed(c, k, keyspace.NotifyHash, "hset")
 }
 
 func cmdHsetnx(c *engine.Ctx) {
-	h := hashCreate(c, c.Args[1])
+	k, h := hashCreate(c, c.Args[1])
 	if h == nil {
 		return
 	}
@@ -91,7 +92,7 @@ func cmdHsetnx(c *engine.Ctx) {
 	h.BeforeSet(c.Args[2:4])
 	h.Set(c.Args[2], c.Args[3])
 	c.W.Int(1)
-	changed(c, string(c.Args[1]), keyspace.NotifyHash, "hset")
+	changed(c, k, keyspace.NotifyHash, "hset")
 }
 
 func cmdHincrby(c *engine.Ctx) {
@@ -99,7 +100,7 @@ func cmdHincrby(c *engine.Ctx) {
 	if !ok {
 		return
 	}
-	h := hashCreate(c, c.Args[1])
+	k, h := hashCreate(c, c.Args[1])
 	if h == nil {
 		return
 	}
@@ -117,7 +118,7 @@ func cmdHincrby(c *engine.Ctx) {
 	cur += incr
 	h.Set(c.Args[2], keyspace.FormatInt(nil, cur))
 	c.W.Int(cur)
-	changed(c, string(c.Args[1]), keyspace.NotifyHash, "hincrby")
+	changed(c, k, keyspace.NotifyHash, "hincrby")
 }
 
 func cmdHincrbyfloat(c *engine.Ctx) {
@@ -131,7 +132,7 @@ func cmdHincrbyfloat(c *engine.Ctx) {
 		return
 	}
 	var cur *big.Float
-	h := hashCreate(c, c.Args[1])
+	k, h := hashCreate(c, c.Args[1])
 	if h == nil {
 		return
 	}
@@ -151,7 +152,7 @@ func cmdHincrbyfloat(c *engine.Ctx) {
 	out := formatLongDoubleHuman(sum)
 	h.Set(c.Args[2], out)
 	c.W.Bulk(out)
-	changed(c, string(c.Args[1]), keyspace.NotifyHash, "hincrbyfloat")
+	changed(c, k, keyspace.NotifyHash, "hincrbyfloat")
 }
 
 func cmdHget(c *engine.Ctx) {

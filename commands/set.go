@@ -52,15 +52,16 @@ func setForWrite(c *engine.Ctx, key []byte) (*keyspace.Set, bool) {
 }
 
 func cmdSadd(c *engine.Ctx) {
-	s, ok := setForWrite(c, c.Args[1])
+	key, e, ok := writeKey(c, c.Args[1], keyspace.KindSet)
 	if !ok {
 		return
 	}
-	key := string(c.Args[1])
-	if s == nil {
+	var s *keyspace.Set
+	if e == nil {
 		s = keyspace.NewSetFor(c.Args[2], len(c.Args)-2)
-		c.DB.Set(key, s)
+		key, _ = c.DB.SetKey(c.Args[1], s, false)
 	} else {
+		s = e.Val.(*keyspace.Set)
 		s.MaybeConvert(len(c.Args) - 2)
 	}
 	added := 0

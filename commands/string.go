@@ -81,6 +81,21 @@ func registerString(t *engine.Table) {
 		Run: cmdLcs})
 }
 
+// writeKey is lookupWrite for a key still in the request buffer: no copy
+// of the name to probe, and k is the key as the db stores it (set when e
+// is), which writes pass to hooks and events instead of a fresh copy.
+func writeKey(c *engine.Ctx, key []byte, kind keyspace.Kind) (k string, e *keyspace.Entry, ok bool) {
+	k, e = c.DB.LookupKeyNoTouch(key)
+	if e == nil {
+		return "", nil, true
+	}
+	if e.Val.Kind() != kind {
+		c.Error(msgWrongType)
+		return "", nil, false
+	}
+	return k, e, true
+}
+
 // getString looks key up for reading as a string and writes the null reply
 // when it is missing; ok=false means WRONGTYPE was written.
 func getString(c *engine.Ctx, key []byte) (s *keyspace.String, ok bool) {
@@ -209,8 +224,8 @@ func setGeneric(c *engine.Ctx, flags int, key, val, expire []byte, intReply bool
 	if flags&setGet != 0 && !replyGet(c) {
 		return
 	}
-	k := string(key)
-	found := c.DB.LookupNoTouch(k) != nil
+	_, e := c.DB.LookupKeyNoTouch(key)
+	found := e != nil
 	if (flags&setNX != 0 && found) || (flags&setXX != 0 && !found) {
 		if flags&setGet == 0 {
 			if intReply {
@@ -221,14 +236,9 @@ func setGeneric(c *engine.Ctx, flags int, key, val, expire []byte, intReply bool
 		}
 		return
 	}
-	v := keyspace.NewString(val)
-	if flags&setKeepTTL != 0 || expire != nil {
-		// With a new expiry the old one is replaced below rather than
-		// dropped first, as Redis does.
-		c.DB.SetKeepTTL(k, v)
-	} else {
-		c.DB.Set(k, v)
-	}
+	// With a new expiry the old one is replaced below rather than
+	// dropped first, as Redis does.
+	k, _ := c.DB.SetKey(key, keyspace.NewString(val), flags&setKeepTTL != 0 || expire != nil)
 	changed(c, k, keyspace.NotifyString, "set")
 	if expire != nil {
 		c.DB.SetExpire(k, when)
@@ -316,7 +326,7 @@ func cmdGetset(c *engine.Ctx) {
 func cmdMget(c *engine.Ctx) {
 	c.W.Array(len(c.Args) - 1)
 	for _, key := range c.Args[1:] {
-		e := c.DB.Lookup(string(key))
+		e := c.DB.LookupBytes(key)
 		if e == nil {
 			keyMiss(c, key)
 			c.W.Null()
@@ -338,16 +348,15 @@ func msetGeneric(c *engine.Ctx, nx bool) {
 	}
 	if nx {
 		for j := 1; j < len(c.Args); j += 2 {
-			if c.DB.LookupNoTouch(string(c.Args[j])) != nil {
+			if _, e := c.DB.LookupKeyNoTouch(c.Args[j]); e != nil {
 				c.W.Int(0)
 				return
 			}
 		}
 	}
 	for j := 1; j < len(c.Args); j += 2 {
-		k := string(c.Args[j])
-		c.DB.LookupNoTouch(k) // reclaims an expired key first, as setKey does
-		c.DB.Set(k, keyspace.NewString(c.Args[j+1]))
+		c.DB.LookupKeyNoTouch(c.Args[j]) // reclaims an expired key first, as setKey does
+		k, _ := c.DB.SetKey(c.Args[j], keyspace.NewString(c.Args[j+1]), false)
 		c.DB.Modified(k)
 		c.DB.Notify(keyspace.NotifyString, "set", k)
 	}
@@ -516,7 +525,7 @@ func growZero(b []byte, n int) []byte {
 
 // incrGeneric is INCR, DECR, INCRBY and DECRBY: the result keeps the TTL.
 func incrGeneric(c *engine.Ctx, incr int64) {
-	e, ok := lookupWrite(c, c.Args[1], keyspace.KindString)
+	k, e, ok := writeKey(c, c.Args[1], keyspace.KindString)
 	if !ok {
 		return
 	}
@@ -533,14 +542,14 @@ func incrGeneric(c *engine.Ctx, incr int64) {
 		return
 	}
 	n := old + incr
-	k := string(c.Args[1])
-	v := &keyspace.String{B: keyspace.FormatInt(nil, n)}
+	var tmp [20]byte
+	v := keyspace.NewString(keyspace.FormatInt(tmp[:0], n))
 	if e != nil {
 		// The value is replaced in its slot, as Redis's dbReplaceValue:
 		// no overwrite (the module KEY event does not fire).
 		e.Val = v
 	} else {
-		c.DB.Set(k, v)
+		k, _ = c.DB.SetKey(c.Args[1], v, false)
 	}
 	changed(c, k, keyspace.NotifyString, "incrby")
 	c.W.Int(n)

@@ -6,7 +6,7 @@ package keyspace
 
 // RandomEntry returns a random key and its entry, expired or not (the
 // evictor judges entries; it does not read values).
-func (db *DB) RandomEntry() (string, *Entry, bool) { return db.keys.Random() }
+func (db *DB) RandomEntry() (string, *Entry, bool) { return db.keys.RandomPtr() }
 
 // RandomVolatile returns a random key that carries a TTL.
 func (db *DB) RandomVolatile() (string, *Entry, bool) { return db.exp.Random() }
@@ -15,8 +15,8 @@ func (db *DB) RandomVolatile() (string, *Entry, bool) { return db.exp.Random() }
 // hook and the WATCH signal, as Redis's eviction does. It reports whether
 // the key existed.
 func (db *DB) Evict(key string) bool {
-	e, ok := db.keys.Get(key)
-	if !ok {
+	e := db.keys.Ptr(key)
+	if e == nil {
 		return false
 	}
 	db.removingHook(key, e, RemovedEvicted)

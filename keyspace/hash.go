@@ -59,7 +59,7 @@ func (h *Hash) find(field []byte) int {
 // Get returns the value of field.
 func (h *Hash) Get(field []byte) ([]byte, bool) {
 	if h.ht != nil {
-		return h.ht.Get(string(field))
+		return h.ht.Get(bstr(field))
 	}
 	if i := h.find(field); i >= 0 {
 		return h.lp[i].value, true
@@ -80,7 +80,8 @@ func (h *Hash) convert() {
 	}
 	h.ht = dict.New[[]byte]()
 	for _, p := range h.lp {
-		h.ht.Set(string(p.field), p.value)
+		_, v, _ := h.ht.Upsert(bstr(p.field))
+		*v = p.value
 	}
 	h.lp = nil
 }
@@ -109,15 +110,17 @@ func (h *Hash) Set(field, value []byte) bool {
 	if h.ht == nil && (len(field) > HashMaxListpackValue || len(value) > HashMaxListpackValue) {
 		h.convert()
 	}
-	v := append([]byte(nil), value...)
+	v := clone(value)
 	if h.ht != nil {
-		return h.ht.Set(string(field), v)
+		_, p, added := h.ht.Upsert(bstr(field))
+		*p = v
+		return added
 	}
 	if i := h.find(field); i >= 0 {
 		h.lp[i].value = v
 		return false
 	}
-	h.lp = append(h.lp, hashPair{append([]byte(nil), field...), v})
+	h.lp = append(h.lp, hashPair{clone(field), v})
 	if len(h.lp) > HashMaxListpackEntries {
 		h.convert()
 	}
@@ -127,7 +130,7 @@ func (h *Hash) Set(field, value []byte) bool {
 // Delete removes field and reports whether it was present.
 func (h *Hash) Delete(field []byte) bool {
 	if h.ht != nil {
-		_, ok := h.ht.Delete(string(field))
+		ok := h.ht.DeletePtr(bstr(field)) != nil
 		return ok
 	}
 	i := h.find(field)

@@ -165,7 +165,7 @@ func New(n int) *Keyspace {
 	}
 	ks.DBs = make([]*DB, n)
 	for i := range ks.DBs {
-		ks.DBs[i] = &DB{ID: i, ks: ks, keys: dict.New[*Entry](), exp: dict.New[*Entry]()}
+		ks.DBs[i] = &DB{ID: i, ks: ks, keys: dict.New[Entry](), exp: dict.New[*Entry]()}
 	}
 	return ks
 }
@@ -181,9 +181,13 @@ func (ks *Keyspace) SetCommandTime(ms int64) { ks.cmdTime = ms }
 
 // DB is one numbered database.
 type DB struct {
-	ID   int
-	ks   *Keyspace
-	keys *dict.Dict[*Entry]
+	ID int
+	ks *Keyspace
+	// keys holds the entries themselves (not pointers to them): a probe
+	// reaches the value in one node, and a key costs one allocation
+	// fewer. An *Entry stays valid while the key exists; Rename and
+	// MoveTo copy the entry into the destination's node.
+	keys *dict.Dict[Entry]
 	// exp holds the keys that carry a TTL, so active expiry samples only them.
 	exp       *dict.Dict[*Entry]
 	expCursor uint64
@@ -215,15 +219,14 @@ func (db *DB) removingHook(key string, e *Entry, why int) {
 // Peek returns the entry for key without expiring it or touching its
 // access time.
 func (db *DB) Peek(key string) *Entry {
-	e, _ := db.keys.Get(key)
-	return e
+	return db.keys.Ptr(key)
 }
 
 // Lookup returns the live entry for key, reclaiming it first if it has
 // expired, and updates its access time.
 func (db *DB) Lookup(key string) *Entry {
-	e, ok := db.keys.Get(key)
-	if !ok {
+	e := db.keys.Ptr(key)
+	if e == nil {
 		return nil
 	}
 	if db.expired(e) {
@@ -237,26 +240,47 @@ func (db *DB) Lookup(key string) *Entry {
 }
 
 // LookupBytes is Lookup for a key still in the request buffer: it
-// probes without copying the key, and copies only when a TTL means the
-// key may have to be reclaimed (the hooks keep key strings).
+// probes without copying the key (an expired key is reclaimed under the
+// db's own copy of its name).
 func (db *DB) LookupBytes(key []byte) *Entry {
-	e, ok := db.keys.Get(unsafe.String(unsafe.SliceData(key), len(key)))
-	if !ok {
-		return nil
-	}
-	if e.Expire != 0 {
-		return db.Lookup(string(key))
-	}
-	if !db.ks.NoTouch {
-		db.ks.touch(e)
-	}
+	_, e := db.lookupStored(bstr(key), true)
 	return e
 }
 
+// LookupKey is LookupBytes that also returns the key as the db stores
+// it: a string that stays valid after the request buffer is reused, so a
+// write can hand it to hooks and events without copying the key.
+func (db *DB) LookupKey(key []byte) (string, *Entry) {
+	return db.lookupStored(bstr(key), true)
+}
+
+// LookupKeyNoTouch is LookupKey without the access-time update.
+func (db *DB) LookupKeyNoTouch(key []byte) (string, *Entry) {
+	return db.lookupStored(bstr(key), false)
+}
+
+func (db *DB) lookupStored(key string, touch bool) (string, *Entry) {
+	k, e := db.keys.KeyPtr(key)
+	if e == nil {
+		return "", nil
+	}
+	if db.expired(e) {
+		db.expire(k, e)
+		return "", nil
+	}
+	if touch && !db.ks.NoTouch {
+		db.ks.touch(e)
+	}
+	return k, e
+}
+
+// bstr views b as a string for a probe that does not keep it.
+func bstr(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
 // LookupNoTouch is Lookup without the access-time update.
 func (db *DB) LookupNoTouch(key string) *Entry {
-	e, ok := db.keys.Get(key)
-	if !ok {
+	e := db.keys.Ptr(key)
+	if e == nil {
 		return nil
 	}
 	if db.expired(e) {
@@ -283,8 +307,8 @@ func (db *DB) expire(key string, e *Entry) {
 }
 
 func (db *DB) remove(key string) *Entry {
-	e, ok := db.keys.Delete(key)
-	if !ok {
+	e := db.keys.DeletePtr(key)
+	if e == nil {
 		return nil
 	}
 	if e.Expire != 0 {
@@ -295,36 +319,51 @@ func (db *DB) remove(key string) *Entry {
 
 // Set stores v under key, dropping any TTL, and returns the slot.
 func (db *DB) Set(key string, v Value) *Entry {
-	return db.set(key, v, false)
+	_, e := db.set(key, false, v, false)
+	return e
 }
 
 // SetKeepTTL stores v under key, keeping an existing TTL.
 func (db *DB) SetKeepTTL(key string, v Value) *Entry {
-	return db.set(key, v, true)
+	_, e := db.set(key, false, v, true)
+	return e
 }
 
-func (db *DB) set(key string, v Value, keepTTL bool) *Entry {
+// SetKey is Set (SetKeepTTL when keepTTL) for a key still in the request
+// buffer: the db copies the name only when the key is new, and returns
+// the key as it stores it (see LookupKey).
+func (db *DB) SetKey(key []byte, v Value, keepTTL bool) (string, *Entry) {
+	return db.set(bstr(key), true, v, keepTTL)
+}
+
+func (db *DB) set(key string, borrowed bool, v Value, keepTTL bool) (string, *Entry) {
 	now := db.ks.Now()
-	if old, ok := db.keys.Get(key); ok {
-		if old.Val != v {
-			db.removingHook(key, old, RemovedOverwritten)
-		}
-		prev := *old
-		old.Val = v
-		old.Access = now
-		if !keepTTL && old.Expire != 0 {
-			old.Expire = 0
-			db.exp.Delete(key)
-		}
-		if h := db.ks.Hooks.Removed; h != nil && prev.Val != v {
-			h(db, key, &prev, RemovedOverwritten)
-		}
-		return old
+	var old *Entry
+	var added bool
+	if borrowed {
+		key, old, added = db.keys.Upsert(key)
+	} else {
+		old, added = db.keys.Insert(key)
 	}
-	e := &Entry{Val: v, Access: now, Freq: lfuInitVal}
-	db.keys.Set(key, e)
-	db.added(key)
-	return e
+	if added {
+		*old = Entry{Val: v, Access: now, Freq: lfuInitVal}
+		db.added(key)
+		return key, old
+	}
+	if old.Val != v {
+		db.removingHook(key, old, RemovedOverwritten)
+	}
+	prev := *old
+	old.Val = v
+	old.Access = now
+	if !keepTTL && old.Expire != 0 {
+		old.Expire = 0
+		db.exp.Delete(key)
+	}
+	if h := db.ks.Hooks.Removed; h != nil && prev.Val != v {
+		h(db, key, &prev, RemovedOverwritten)
+	}
+	return key, old
 }
 
 // added raises the "new" event (class n) for a key that did not exist,
@@ -337,8 +376,8 @@ func (db *DB) added(key string) {
 
 // Delete removes key and reports whether it existed (and was live).
 func (db *DB) Delete(key string) bool {
-	e, ok := db.keys.Get(key)
-	if !ok {
+	e := db.keys.Ptr(key)
+	if e == nil {
 		return false
 	}
 	if db.expired(e) {
@@ -356,8 +395,8 @@ func (db *DB) Delete(key string) bool {
 // SetExpire sets key's absolute expiry in Unix ms (0 removes it). The key
 // must exist.
 func (db *DB) SetExpire(key string, at int64) {
-	e, ok := db.keys.Get(key)
-	if !ok {
+	e := db.keys.Ptr(key)
+	if e == nil {
 		return
 	}
 	e.Expire = at
@@ -379,9 +418,10 @@ func (db *DB) Rename(src, dst string) {
 			h(db, dst, old, RemovedOverwritten)
 		}
 	}
-	db.keys.Set(dst, e)
-	if e.Expire != 0 {
-		db.exp.Set(dst, e)
+	ne, _ := db.keys.Insert(dst)
+	*ne = *e
+	if ne.Expire != 0 {
+		db.exp.Set(dst, ne)
 	}
 	db.added(dst)
 }
@@ -392,9 +432,10 @@ func (db *DB) MoveTo(key string, dst *DB) {
 	if e == nil {
 		return
 	}
-	dst.keys.Set(key, e)
-	if e.Expire != 0 {
-		dst.exp.Set(key, e)
+	ne, _ := dst.keys.Insert(key)
+	*ne = *e
+	if ne.Expire != 0 {
+		dst.exp.Set(key, ne)
 	}
 	dst.added(key)
 }
@@ -402,10 +443,10 @@ func (db *DB) MoveTo(key string, dst *DB) {
 // Flush empties the db, calling Removed for every key.
 func (db *DB) Flush() {
 	old := db.keys
-	db.keys = dict.New[*Entry]()
+	db.keys = dict.New[Entry]()
 	db.exp = dict.New[*Entry]()
 	if h := db.ks.Hooks.Removed; h != nil {
-		old.Range(func(k string, e *Entry) bool {
+		old.RangePtr(func(k string, e *Entry) bool {
 			h(db, k, e, RemovedDeleted)
 			return true
 		})
@@ -424,17 +465,17 @@ func (ks *Keyspace) Swap(a, b int) {
 
 // Range calls fn for every entry, expired ones included, until fn returns
 // false. fn must not modify the db.
-func (db *DB) Range(fn func(key string, e *Entry) bool) { db.keys.Range(fn) }
+func (db *DB) Range(fn func(key string, e *Entry) bool) { db.keys.RangePtr(fn) }
 
 // Scan runs one step of a SCAN over the db's keys; see dict.Dict.Scan.
 func (db *DB) Scan(cursor uint64, fn func(key string, e *Entry)) uint64 {
-	return db.keys.Scan(cursor, fn)
+	return db.keys.ScanPtr(cursor, fn)
 }
 
 // RandomKey returns a random live key, or "" when there is none.
 func (db *DB) RandomKey() (string, bool) {
 	for tries := 0; tries < 100; tries++ {
-		k, e, ok := db.keys.Random()
+		k, e, ok := db.keys.RandomPtr()
 		if !ok {
 			return "", false
 		}
@@ -444,7 +485,7 @@ func (db *DB) RandomKey() (string, bool) {
 		}
 		return k, true
 	}
-	k, _, ok := db.keys.Random()
+	k, _, ok := db.keys.RandomPtr()
 	return k, ok
 }
 
@@ -490,7 +531,7 @@ func (ks *Keyspace) ActiveExpire(budget int) int {
 			}
 		}
 		for _, k := range dead {
-			if e, ok := db.keys.Get(k); ok && e.Expire != 0 && e.Expire <= now {
+			if e := db.keys.Ptr(k); e != nil && e.Expire != 0 && e.Expire <= now {
 				db.expire(k, e)
 				removed++
 			}

@@ -90,7 +90,7 @@ func (s *Set) toHashtable() {
 		return
 	}
 	ht := dict.New[struct{}]()
-	s.Range(func(m []byte) bool { ht.Set(string(m), struct{}{}); return true })
+	s.Range(func(m []byte) bool { ht.Upsert(bstr(m)); return true })
 	s.enc, s.ht, s.ints, s.lp = setHashtable, ht, nil, nil
 }
 
@@ -140,12 +140,13 @@ func (s *Set) Add(m []byte) bool {
 			return false
 		}
 		if len(s.lp) < SetMaxListpackEntries && len(m) <= SetMaxListpackValue {
-			s.lp = append(s.lp, append([]byte(nil), m...))
+			s.lp = append(s.lp, clone(m))
 			return true
 		}
 		s.toHashtable()
 	}
-	return s.ht.Set(string(m), struct{}{})
+	_, _, added := s.ht.Upsert(bstr(m))
+	return added
 }
 
 // Remove deletes m and reports whether it was present.
@@ -170,7 +171,7 @@ func (s *Set) Remove(m []byte) bool {
 		s.lp = append(s.lp[:i], s.lp[i+1:]...)
 		return true
 	}
-	_, ok := s.ht.Delete(string(m))
+	ok := s.ht.DeletePtr(bstr(m)) != nil
 	return ok
 }
 
@@ -187,7 +188,7 @@ func (s *Set) IsMember(m []byte) bool {
 	case setListpack:
 		return s.lpIndex(m) >= 0
 	}
-	_, ok := s.ht.Get(string(m))
+	ok := s.ht.Ptr(bstr(m)) != nil
 	return ok
 }
 

@@ -29,7 +29,19 @@ func (*String) Kind() Kind { return KindString }
 
 // NewString copies b into a new String value, encoded as Redis encodes a
 // value received from a client (SET, MSET, GETSET, APPEND on a new key).
-func NewString(b []byte) *String { return &String{B: append([]byte(nil), b...)} }
+func NewString(b []byte) *String { return &String{B: clone(b)} }
+
+// clone copies b into a buffer of exactly its size (nil when empty, as
+// append([]byte(nil), b...) gives): append would round a 3-byte value up
+// to 8 bytes, a large part of what a small key's value costs.
+func clone(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	c := make([]byte, len(b))
+	copy(c, b)
+	return c
+}
 
 // NewRawString wraps b (not copied) as a raw-encoded value.
 func NewRawString(b []byte) *String { return &String{B: b, Raw: true} }

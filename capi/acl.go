@@ -561,10 +561,10 @@ func goRedactClientCommandArgument(client C.uint64_t, pos C.int) C.int {
 // callACL applies RM_Call's "C" flag: the command runs as the user the
 // context set (RM_SetContextUser) or as the calling client's user, and is
 // refused as Redis refuses it when that user may not run it. ok is false
-// when the call must stop with (reply, errno).
-func callACL(h *Host, caller *clientRef, cmd *engine.Spec, args [][]byte, flags int) (reply []byte, e syscall.Errno, ok bool) {
+// when the call must stop with (reply, errno); otherwise u is the user the
+// command runs as.
+func callACL(h *Host, caller *clientRef, cmd *engine.Spec, args [][]byte, flags int) (reply []byte, e syscall.Errno, ok bool, u *acl.User) {
 	st := commands.ACLOf(h.Eng)
-	var u *acl.User
 	if uh := C.mh_call_user_get(); uh != 0 {
 		if mu := lookupUser(C.uint64_t(uh)); mu != nil {
 			u = mu.u
@@ -573,11 +573,12 @@ func callACL(h *Host, caller *clientRef, cmd *engine.Spec, args [][]byte, flags 
 		u = st.UserOf(caller.c)
 	}
 	if u == nil {
-		return failCall(flags, syscall.ENOTSUP, "cannot run as user, no user directly attached to context or context's client")
+		reply, e, ok = failCall(flags, syscall.ENOTSUP, "cannot run as user, no user directly attached to context or context's client")
+		return reply, e, ok, nil
 	}
 	res, idx := u.CheckCmd(commands.CallOf(cmd, args))
 	if res == acl.OK {
-		return nil, 0, true
+		return nil, 0, true, u
 	}
 	obj := cmd.FullName()
 	if res != acl.DeniedCmd {
@@ -588,7 +589,8 @@ func callACL(h *Host, caller *clientRef, cmd *engine.Spec, args [][]byte, flags 
 		c = caller.c
 	}
 	st.AddLog(c, res, acl.CtxModule, obj, u.Name)
-	return failCall(flags, syscall.EACCES, "NOPERM "+acl.ErrorMessage(res, u.Name, cmd.FullName(), string(args[idx]), false))
+	reply, e, ok = failCall(flags, syscall.EACCES, "NOPERM "+acl.ErrorMessage(res, u.Name, cmd.FullName(), string(args[idx]), false))
+	return reply, e, ok, nil
 }
 
 // failCall ends an RM_Call: with the "E" flag the error is the reply,

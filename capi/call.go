@@ -110,10 +110,15 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 			return fail(syscall.ESPIPE, msg)
 		}
 	}
+	// With "C" the command runs as the user checked (a script it runs
+	// checks its own commands against that user too).
+	var user any
 	if flags&callCheckACL != 0 {
-		if reply, e, ok := callACL(h, caller, cmd, args, flags); !ok {
+		reply, e, ok, u := callACL(h, caller, cmd, args, flags)
+		if !ok {
 			return reply, e, nil
 		}
+		user = u
 	}
 	if flags&callDryRun != 0 {
 		return nil, 0, nil
@@ -153,6 +158,10 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		fc.Flags |= engine.ClientDenyBlocking
 	}
 	fc.W.Reset()
+	prevUser := fc.ACLUser
+	if user != nil {
+		fc.ACLUser = user
+	}
 	// "!" propagates the call like a client's command; "A" and "R" leave
 	// out the AOF or the replicas. Without "!" nothing the command does
 	// propagates, nested calls and RM_Replicate included. The module's
@@ -171,6 +180,7 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		}
 	}
 	eng.Call(fc, cmd, args)
+	fc.ACLUser = prevUser
 	eng.RestorePropagation(allowed)
 	if async {
 		if fc.Blocked != nil {

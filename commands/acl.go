@@ -253,10 +253,19 @@ func (st *ACLState) check(c *engine.Client, sp *engine.Spec, args [][]byte, queu
 		return ""
 	}
 	ctx := acl.CtxToplevel
-	if queued || c.Flags&engine.ClientMulti != 0 {
+	logc := c
+	switch {
+	case c.Flags&engine.ClientScript != 0:
+		// A script's command: the entry describes the client running
+		// the script, as Redis's does.
+		ctx = acl.CtxLua
+		if st.srv.Current != nil {
+			logc = st.srv.Current
+		}
+	case queued || c.Flags&engine.ClientMulti != 0:
 		ctx = acl.CtxMulti
 	}
-	st.AddLog(c, res, ctx, logObject(res, sp, args, idx), u.Name)
+	st.AddLog(logc, res, ctx, logObject(res, sp, args, idx), u.Name)
 	if queued {
 		switch res {
 		case acl.DeniedCmd:

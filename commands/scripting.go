@@ -17,10 +17,10 @@ func registerScripting(t *engine.Table) {
 	evalFlags := noscript | engine.FlagSkipMonitor | engine.FlagMayReplicate | engine.FlagNoMandatoryKeys | stale
 	roFlags := noscript | engine.FlagSkipMonitor | engine.FlagNoMandatoryKeys | stale | readonly
 	rwKeys := func(notes string) []engine.KeySpec {
-		return []engine.KeySpec{{Notes: notes, Flags: []string{"RW", "ACCESS", "UPDATE"}, Index: 2, KeyNum: true, KeyNumIdx: 0, FirstKey: 1, KeyStep: 1}}
+		return []engine.KeySpec{{Notes: notes, Flags: []string{"RW", "access", "update"}, Index: 2, KeyNum: true, KeyNumIdx: 0, FirstKey: 1, KeyStep: 1}}
 	}
 	roKeys := func(notes string) []engine.KeySpec {
-		return []engine.KeySpec{{Notes: notes, Flags: []string{"RO", "ACCESS"}, Index: 2, KeyNum: true, KeyNumIdx: 0, FirstKey: 1, KeyStep: 1}}
+		return []engine.KeySpec{{Notes: notes, Flags: []string{"RO", "access"}, Index: 2, KeyNum: true, KeyNumIdx: 0, FirstKey: 1, KeyStep: 1}}
 	}
 	const rwNotes = "We cannot tell how the keys will be used so we assume the worst, RW and UPDATE"
 	const roNotes = "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS"

@@ -59,6 +59,9 @@ type Server struct {
 	// ReplRole, when set, tells whether this server is a replica and
 	// whether it refuses writes (RM_GetContextFlags); nil means master.
 	ReplRole func() (replica, readOnly bool)
+	// Current is the client whose top-level command is running (Redis's
+	// server.current_client), nil between commands.
+	Current *Client
 	// BusyReply is set while a script runs past busy-reply-threshold and
 	// lets other clients in: the error commands without allow-busy get.
 	BusyReply string
@@ -445,7 +448,10 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 	}
 	if top {
 		c.executing = true
+		prev := s.Current
+		s.Current = c
 		s.Call(c, cmd, args)
+		s.Current = prev
 		c.executing = false
 		s.afterCommand(c)
 		return

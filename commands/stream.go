@@ -690,6 +690,11 @@ func xreadBlock(c *engine.Ctx, streamsArg, streamsCount int, ids []keyspace.Stre
 				return false
 			}
 		}
+		// The re-run passes the permission checks again, as in Redis: a
+		// user whose keys were taken away meanwhile gets NOPERM.
+		if msg := aclRecheck(srv, cl, cmd, args); msg != "" {
+			return true
+		}
 		ctx := &engine.Ctx{S: srv, C: cl, Cmd: cmd, Args: args, DB: b.DB, W: cl.W}
 		if xreadGeneric(ctx, true) {
 			return true

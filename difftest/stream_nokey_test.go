@@ -244,3 +244,36 @@ func TestXreadExpiredKeyNotServed(t *testing.T) {
 		t.Fatalf("XREAD got %q %v", got, err)
 	}
 }
+
+// TestXreadgroupRerunACL: a blocked XREADGROUP re-runs through the
+// permission checks when its key is signalled (Redis 7.2's reprocessing;
+// 7.0 served it without checking again). A user whose key permissions
+// were reset meanwhile gets NOPERM, counted as a rejected call, neither a
+// call nor a failed one.
+func TestXreadgroupRerunACL(t *testing.T) {
+	m := testserver.StartModhost(t)
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	mustDo(t, a, "+OK\r\n", "ACL", "SETUSER", "su", "reset", "on", "nopass", "+@all", "allkeys")
+	mustDo(t, a, "+OK\r\n", "XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+	mustDo(t, b, "+OK\r\n", "AUTH", "su", "x")
+	mustDo(t, a, "+OK\r\n", "CONFIG", "RESETSTAT")
+	if err := b.Send("XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"); err != nil {
+		t.Fatal(err)
+	}
+	waitBlocked(t, a, "1")
+	mustDo(t, a, "+OK\r\n", "ACL", "SETUSER", "su", "resetkeys")
+	mustDo(t, a, "$3\r\n1-0\r\n", "XADD", "s", "1-0", "f", "v")
+	got, err := b.Read(2 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "-NOPERM No permissions to access a key\r\n"; string(got) != want {
+		t.Fatalf("got %q want %q", got, want)
+	}
+	if got := streamInfo(t, a, "commandstats", "cmdstat_xreadgroup"); !strings.HasPrefix(got, "calls=0,") || !strings.HasSuffix(got, ",rejected_calls=1,failed_calls=0") {
+		t.Fatalf("cmdstat_xreadgroup %q", got)
+	}
+	// Nothing was delivered.
+	mustDo(t, a, "*0\r\n", "XPENDING", "s", "g", "-", "+", "10")
+}

@@ -122,6 +122,16 @@ func (s *Server) failBlocked(c *Client) {
 	}
 }
 
+// blockedRejected is how often c's blocked command has been rejected: a
+// re-run refused by a permission check is a rejected call, not a failed
+// one. Lock held.
+func blockedRejected(c *Client) int64 {
+	if p, _ := c.Private[pendingStatsKey].(*pendingStats); p != nil {
+		return p.cmd.Stats.Rejected.Load()
+	}
+	return 0
+}
+
 // BlockClient parks c on b. Must hold the lock; the caller's command must
 // write no reply (the reply comes from TryServe, Timeout or Resume).
 func (s *Server) BlockClient(c *Client, b *Block) {
@@ -311,10 +321,10 @@ func (s *Server) ServeReadyKeys() {
 					s.BeginUnit()
 				}
 				dirty, start := s.KS.Dirty, len(c.W.Buf)
-				errs := s.Stats.ErrorReplies
+				errs, rejected := s.Stats.ErrorReplies, blockedRejected(c)
 				if b.TryServe(rk.key) {
 					s.propagateServed(c, dirty, c.W.Buf[min(start, len(c.W.Buf)):])
-					if s.Stats.ErrorReplies != errs {
+					if s.Stats.ErrorReplies != errs && blockedRejected(c) == rejected {
 						s.failBlocked(c)
 					}
 					s.release(c)

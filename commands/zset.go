@@ -143,7 +143,13 @@ done:
 		c.Error(msgZaddIncrPair)
 		return
 	}
-	scores := make([]float64, elements)
+	var scoreBuf [4]float64
+	scores := scoreBuf[:0]
+	if elements > len(scoreBuf) {
+		scores = make([]float64, elements)
+	} else {
+		scores = scoreBuf[:elements]
+	}
 	for j := range scores {
 		s, ok := parseDouble(c.Args[idx+2*j])
 		if !ok {
@@ -152,20 +158,21 @@ done:
 		}
 		scores[j] = s
 	}
-	key := string(c.Args[1])
-	z, ok := zsetForWrite(c, c.Args[1])
+	key, e, ok := writeKey(c, c.Args[1], keyspace.KindZSet)
 	if !ok {
 		return
 	}
 	added, updated, processed := 0, 0, 0
 	var score float64
-	if z == nil {
+	var z *keyspace.ZSet
+	if e == nil {
 		if xx {
 			goto reply
 		}
 		z = keyspace.NewZSetFor(elements, len(c.Args[idx+1]))
-		c.DB.Set(key, z)
+		key, _ = c.DB.SetKey(c.Args[1], z, false)
 	} else {
+		z = e.Val.(*keyspace.ZSet)
 		z.MaybeConvert(elements)
 	}
 	for j := 0; j < elements; j++ {

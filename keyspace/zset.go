@@ -3,6 +3,7 @@ package keyspace
 import (
 	"bytes"
 	"math/rand/v2"
+	"unsafe"
 
 	"modhost/internal/dict"
 )
@@ -26,17 +27,75 @@ type zsLevel struct {
 	span int
 }
 
+// A zsNode's levels follow it in the same allocation (newZsNode picks a
+// struct type with an array of the right height), so one search step
+// touches one object; a height-1 node is 64 bytes, one cache line.
 type zsNode struct {
-	member   string
 	score    float64
+	member   string
 	backward *zsNode
-	level    []zsLevel
+	nlevel   int
 }
 
-// ZSet is a sorted set: a skiplist whose links carry spans (an
-// order-statistic structure: rank and range by score, lex or rank in
-// O(log n)) plus a SCAN-safe dict from member to node. Members are ordered
-// by score, then bytewise. The encoding name follows Redis: "listpack"
+// Node types by height; heights above 8 occur for 1 node in 65536.
+type (
+	zsNode1 struct {
+		zsNode
+		l [1]zsLevel
+	}
+	zsNode2 struct {
+		zsNode
+		l [2]zsLevel
+	}
+	zsNode3 struct {
+		zsNode
+		l [3]zsLevel
+	}
+	zsNode4 struct {
+		zsNode
+		l [4]zsLevel
+	}
+	zsNode8 struct {
+		zsNode
+		l [8]zsLevel
+	}
+	zsNodeMax struct {
+		zsNode
+		l [zsMaxLevel]zsLevel
+	}
+)
+
+func newZsNode(lvl int) *zsNode {
+	var n *zsNode
+	switch {
+	case lvl == 1:
+		n = &(&zsNode1{}).zsNode
+	case lvl == 2:
+		n = &(&zsNode2{}).zsNode
+	case lvl == 3:
+		n = &(&zsNode3{}).zsNode
+	case lvl == 4:
+		n = &(&zsNode4{}).zsNode
+	case lvl <= 8:
+		n = &(&zsNode8{}).zsNode
+	default:
+		n = &(&zsNodeMax{}).zsNode
+	}
+	n.nlevel = lvl
+	return n
+}
+
+const (
+	zsNodeSize  = unsafe.Sizeof(zsNode{})
+	zsLevelSize = unsafe.Sizeof(zsLevel{})
+)
+
+// lv returns level i of n (i < n.nlevel): the array that follows the
+// zsNode header in every zsNode* type above.
+func (n *zsNode) lv(i int) *zsLevel {
+	return (*zsLevel)(unsafe.Add(unsafe.Pointer(n), zsNodeSize+uintptr(i)*zsLevelSize))
+}
+
 // while small, "skiplist" after either threshold is passed.
 type ZSet struct {
 	header   *zsNode
@@ -50,7 +109,7 @@ type ZSet struct {
 // NewZSet returns an empty listpack-encoded sorted set.
 func NewZSet() *ZSet {
 	return &ZSet{
-		header:   &zsNode{level: make([]zsLevel, zsMaxLevel)},
+		header:   newZsNode(zsMaxLevel),
 		level:    1,
 		dict:     dict.New[*zsNode](),
 		listpack: true,
@@ -109,6 +168,16 @@ func randomLevel() int {
 }
 
 func (z *ZSet) insert(score float64, member string) *zsNode {
+	n := newZsNode(randomLevel())
+	n.score, n.member = score, member
+	z.insertNode(n)
+	return n
+}
+
+// insertNode links n (score and member set, height chosen, links
+// cleared) into the skiplist.
+func (z *ZSet) insertNode(n *zsNode) {
+	score, member := n.score, n.member
 	var update [zsMaxLevel]*zsNode
 	var rank [zsMaxLevel]int
 	x := z.header
@@ -116,58 +185,56 @@ func (z *ZSet) insert(score float64, member string) *zsNode {
 		if i < z.level-1 {
 			rank[i] = rank[i+1]
 		}
-		for x.level[i].forward != nil && zsLess(x.level[i].forward.score, x.level[i].forward.member, score, member) {
-			rank[i] += x.level[i].span
-			x = x.level[i].forward
+		for x.lv(i).forward != nil && zsLess(x.lv(i).forward.score, x.lv(i).forward.member, score, member) {
+			rank[i] += x.lv(i).span
+			x = x.lv(i).forward
 		}
 		update[i] = x
 	}
-	lvl := randomLevel()
+	lvl := n.nlevel
 	if lvl > z.level {
 		for i := z.level; i < lvl; i++ {
 			rank[i] = 0
 			update[i] = z.header
-			update[i].level[i].span = z.length
+			update[i].lv(i).span = z.length
 		}
 		z.level = lvl
 	}
-	n := &zsNode{member: member, score: score, level: make([]zsLevel, lvl)}
 	for i := 0; i < lvl; i++ {
-		n.level[i].forward = update[i].level[i].forward
-		update[i].level[i].forward = n
-		n.level[i].span = update[i].level[i].span - (rank[0] - rank[i])
-		update[i].level[i].span = rank[0] - rank[i] + 1
+		n.lv(i).forward = update[i].lv(i).forward
+		update[i].lv(i).forward = n
+		n.lv(i).span = update[i].lv(i).span - (rank[0] - rank[i])
+		update[i].lv(i).span = rank[0] - rank[i] + 1
 	}
 	for i := lvl; i < z.level; i++ {
-		update[i].level[i].span++
+		update[i].lv(i).span++
 	}
 	if update[0] != z.header {
 		n.backward = update[0]
 	}
-	if n.level[0].forward != nil {
-		n.level[0].forward.backward = n
+	if n.lv(0).forward != nil {
+		n.lv(0).forward.backward = n
 	} else {
 		z.tail = n
 	}
 	z.length++
-	return n
 }
 
 func (z *ZSet) unlink(x *zsNode, update *[zsMaxLevel]*zsNode) {
 	for i := 0; i < z.level; i++ {
-		if update[i].level[i].forward == x {
-			update[i].level[i].span += x.level[i].span - 1
-			update[i].level[i].forward = x.level[i].forward
+		if update[i].lv(i).forward == x {
+			update[i].lv(i).span += x.lv(i).span - 1
+			update[i].lv(i).forward = x.lv(i).forward
 		} else {
-			update[i].level[i].span--
+			update[i].lv(i).span--
 		}
 	}
-	if x.level[0].forward != nil {
-		x.level[0].forward.backward = x.backward
+	if x.lv(0).forward != nil {
+		x.lv(0).forward.backward = x.backward
 	} else {
 		z.tail = x.backward
 	}
-	for z.level > 1 && z.header.level[z.level-1].forward == nil {
+	for z.level > 1 && z.header.lv(z.level-1).forward == nil {
 		z.level--
 	}
 	z.length--
@@ -175,25 +242,30 @@ func (z *ZSet) unlink(x *zsNode, update *[zsMaxLevel]*zsNode) {
 
 // remove deletes the node with this score and member from the skiplist.
 func (z *ZSet) remove(score float64, member string) bool {
+	return z.removeNode(score, member) != nil
+}
+
+// removeNode unlinks the node with this score and member and returns it.
+func (z *ZSet) removeNode(score float64, member string) *zsNode {
 	var update [zsMaxLevel]*zsNode
 	x := z.header
 	for i := z.level - 1; i >= 0; i-- {
-		for x.level[i].forward != nil && zsLess(x.level[i].forward.score, x.level[i].forward.member, score, member) {
-			x = x.level[i].forward
+		for x.lv(i).forward != nil && zsLess(x.lv(i).forward.score, x.lv(i).forward.member, score, member) {
+			x = x.lv(i).forward
 		}
 		update[i] = x
 	}
-	x = x.level[0].forward
+	x = x.lv(0).forward
 	if x != nil && x.score == score && x.member == member {
 		z.unlink(x, &update)
-		return true
+		return x
 	}
-	return false
+	return nil
 }
 
 // Score returns member's score.
 func (z *ZSet) Score(member []byte) (float64, bool) {
-	n, ok := z.dict.Get(string(member))
+	n, ok := z.dict.Get(bstr(member))
 	if !ok {
 		return 0, false
 	}
@@ -204,24 +276,45 @@ func (z *ZSet) Score(member []byte) (float64, bool) {
 // member is new. Adding may switch a listpack to skiplist (more members
 // than the entries threshold, or a member longer than the value one).
 func (z *ZSet) Set(member []byte, score float64) bool {
-	m := string(member)
-	if n, ok := z.dict.Get(m); ok {
-		if n.score != score {
-			z.remove(n.score, m)
-			z.dict.Set(m, z.insert(score, m))
+	// The skiplist node shares the member string the dict stores.
+	m, p, added := z.dict.Upsert(bstr(member))
+	if !added {
+		if n := *p; n.score != score {
+			z.update(n, score)
 		}
 		return false
 	}
 	if z.listpack && (z.length+1 > ZSetMaxListpackEntries || len(member) > ZSetMaxListpackValue) {
 		z.listpack = false
 	}
-	z.dict.Set(m, z.insert(score, m))
+	*p = z.insert(score, m)
 	return true
+}
+
+// update moves n to score. As Redis's zslUpdateScore, a node whose
+// neighbours still bracket the new score keeps its place; otherwise the
+// same node is unlinked and linked in again (no allocation, and the dict
+// keeps pointing at it).
+func (z *ZSet) update(n *zsNode, score float64) {
+	next := n.lv(0).forward
+	if (n.backward == nil || zsLess(n.backward.score, n.backward.member, score, n.member)) &&
+		(next == nil || zsLess(score, n.member, next.score, next.member)) {
+		n.score = score
+		return
+	}
+	// (score, member) is unique, so this unlinks n itself.
+	z.removeNode(n.score, n.member)
+	for i := 0; i < n.nlevel; i++ {
+		*n.lv(i) = zsLevel{}
+	}
+	n.backward = nil
+	n.score = score
+	z.insertNode(n)
 }
 
 // Delete removes member and reports whether it was present.
 func (z *ZSet) Delete(member []byte) bool {
-	n, ok := z.dict.Delete(string(member))
+	n, ok := z.dict.Delete(bstr(member))
 	if !ok {
 		return false
 	}
@@ -232,16 +325,16 @@ func (z *ZSet) Delete(member []byte) bool {
 // Rank returns member's 0-based rank, counted from the highest score when
 // reverse, and its score.
 func (z *ZSet) Rank(member []byte, reverse bool) (int, float64, bool) {
-	n, ok := z.dict.Get(string(member))
+	n, ok := z.dict.Get(bstr(member))
 	if !ok {
 		return 0, 0, false
 	}
 	rank := 0
 	x := z.header
 	for i := z.level - 1; i >= 0; i-- {
-		for x.level[i].forward != nil && !zsLess(n.score, n.member, x.level[i].forward.score, x.level[i].forward.member) {
-			rank += x.level[i].span
-			x = x.level[i].forward
+		for x.lv(i).forward != nil && !zsLess(n.score, n.member, x.lv(i).forward.score, x.lv(i).forward.member) {
+			rank += x.lv(i).span
+			x = x.lv(i).forward
 		}
 		if x == n {
 			break
@@ -261,9 +354,9 @@ func (z *ZSet) byRank(r int) *zsNode {
 	traversed := 0
 	x := z.header
 	for i := z.level - 1; i >= 0; i-- {
-		for x.level[i].forward != nil && traversed+x.level[i].span <= r {
-			traversed += x.level[i].span
-			x = x.level[i].forward
+		for x.lv(i).forward != nil && traversed+x.lv(i).span <= r {
+			traversed += x.lv(i).span
+			x = x.lv(i).forward
 		}
 		if traversed == r {
 			return x
@@ -301,14 +394,14 @@ func (z *ZSet) RangeByRank(start, stop int, reverse bool, fn func(member []byte,
 		if reverse {
 			n = n.backward
 		} else {
-			n = n.level[0].forward
+			n = n.lv(0).forward
 		}
 	}
 }
 
 // Range calls fn for every member in order until fn returns false.
 func (z *ZSet) Range(fn func(member []byte, score float64) bool) {
-	for n := z.header.level[0].forward; n != nil; n = n.level[0].forward {
+	for n := z.header.lv(0).forward; n != nil; n = n.lv(0).forward {
 		if !fn([]byte(n.member), n.score) {
 			return
 		}
@@ -397,11 +490,11 @@ func (r *LexRange) empty() bool {
 func (z *ZSet) firstWhere(ge func(n *zsNode) bool) *zsNode {
 	x := z.header
 	for i := z.level - 1; i >= 0; i-- {
-		for x.level[i].forward != nil && !ge(x.level[i].forward) {
-			x = x.level[i].forward
+		for x.lv(i).forward != nil && !ge(x.lv(i).forward) {
+			x = x.lv(i).forward
 		}
 	}
-	return x.level[0].forward
+	return x.lv(0).forward
 }
 
 // lastWhere returns the last node for which le holds, given that le is
@@ -409,8 +502,8 @@ func (z *ZSet) firstWhere(ge func(n *zsNode) bool) *zsNode {
 func (z *ZSet) lastWhere(le func(n *zsNode) bool) *zsNode {
 	x := z.header
 	for i := z.level - 1; i >= 0; i-- {
-		for x.level[i].forward != nil && le(x.level[i].forward) {
-			x = x.level[i].forward
+		for x.lv(i).forward != nil && le(x.lv(i).forward) {
+			x = x.lv(i).forward
 		}
 	}
 	if x == z.header {
@@ -438,12 +531,12 @@ func (z *ZSet) lexBounds(r LexRange) (first, last *zsNode) {
 	// Like Redis, give up unless the tail is >= min and the head <= max:
 	// lex ranges assume equal scores, and with mixed scores these checks
 	// (and the listpack's linear scans below) decide what is found.
-	head := z.header.level[0].forward
+	head := z.header.lv(0).forward
 	if !r.geMin(z.tail.member) || !r.leMax(head.member) {
 		return nil, nil
 	}
 	if z.listpack {
-		for n := head; n != nil; n = n.level[0].forward {
+		for n := head; n != nil; n = n.lv(0).forward {
 			if r.geMin(n.member) {
 				first = n
 				break
@@ -478,7 +571,7 @@ func walkWhile(start *zsNode, reverse bool, offset, limit int64, in func(n *zsNo
 		if reverse {
 			return x.backward
 		}
-		return x.level[0].forward
+		return x.lv(0).forward
 	}
 	for ; n != nil && offset > 0; offset-- {
 		n = next(n)
@@ -509,7 +602,7 @@ func walk(first, last *zsNode, reverse bool, offset, limit int64, fn func(member
 		if reverse {
 			return x.backward
 		}
-		return x.level[0].forward
+		return x.lv(0).forward
 	}
 	for ; n != nil && offset > 0; offset-- {
 		n = next(n)
@@ -579,7 +672,7 @@ func (z *ZSet) deleteSpan(first, last *zsNode) int {
 		return 0
 	}
 	var victims []*zsNode
-	for n := first; n != nil; n = n.level[0].forward {
+	for n := first; n != nil; n = n.lv(0).forward {
 		victims = append(victims, n)
 		if n == last {
 			break
@@ -602,7 +695,7 @@ func (z *ZSet) DeleteRangeByLex(r LexRange) int {
 	var victims []*zsNode
 	walkWhile(first, false, 0, -1, func(n *zsNode) bool { return r.leMax(n.member) },
 		func(m []byte, _ float64) bool {
-			n, _ := z.dict.Get(string(m))
+			n, _ := z.dict.Get(bstr(m))
 			victims = append(victims, n)
 			return true
 		})
@@ -646,7 +739,7 @@ func (z *ZSet) Random() ([]byte, float64, bool) {
 func (z *ZSet) checkInvariants() string {
 	count := 0
 	var prev *zsNode
-	for n := z.header.level[0].forward; n != nil; n = n.level[0].forward {
+	for n := z.header.lv(0).forward; n != nil; n = n.lv(0).forward {
 		count++
 		if n.backward != prev {
 			return "bad backward link"
@@ -667,25 +760,25 @@ func (z *ZSet) checkInvariants() string {
 	}
 	for i := 0; i < z.level; i++ {
 		pos := 0
-		for x := z.header; x != nil; x = x.level[i].forward {
-			next := x.level[i].forward
+		for x := z.header; x != nil; x = x.lv(i).forward {
+			next := x.lv(i).forward
 			if next == nil {
 				break
 			}
 			steps := 0
-			for y := x; y != next; y = y.level[0].forward {
+			for y := x; y != next; y = y.lv(0).forward {
 				steps++
 			}
 			if x == z.header {
 				steps = 0
-				for y := z.header.level[0].forward; ; y = y.level[0].forward {
+				for y := z.header.lv(0).forward; ; y = y.lv(0).forward {
 					steps++
 					if y == next {
 						break
 					}
 				}
 			}
-			if x.level[i].span != steps {
+			if x.lv(i).span != steps {
 				return "bad span"
 			}
 			pos += steps
@@ -699,7 +792,8 @@ func (z *ZSet) Dup() Value {
 	d := NewZSet()
 	d.listpack = z.listpack
 	z.Range(func(m []byte, s float64) bool {
-		d.dict.Set(string(m), d.insert(s, string(m)))
+		k, p, _ := d.dict.Upsert(bstr(m))
+		*p = d.insert(s, k)
 		return true
 	})
 	return d

@@ -177,3 +177,41 @@ func TestDup(t *testing.T) {
 		t.Fatal("set dup")
 	}
 }
+
+// TestZSetUpdateReusesNodes moves members between scores many times (in
+// place when the neighbours allow, relinked otherwise) in a set large
+// enough for tall nodes, and checks the structure and the scores.
+func TestZSetUpdateReusesNodes(t *testing.T) {
+	z := NewZSet()
+	r := rand.New(rand.NewPCG(3, 4))
+	const n = 20000
+	want := make(map[string]float64, n)
+	for i := 0; i < n; i++ {
+		m := fmt.Sprintf("member:%d", i)
+		s := float64(r.IntN(1000))
+		z.Set([]byte(m), s)
+		want[m] = s
+	}
+	for step := 0; step < 50000; step++ {
+		m := fmt.Sprintf("member:%d", r.IntN(n))
+		s := want[m] + float64(r.IntN(5)-2)
+		if step%3 == 0 {
+			s = float64(r.IntN(1000))
+		}
+		if z.Set([]byte(m), s) {
+			t.Fatalf("update of %s reported a new member", m)
+		}
+		want[m] = s
+	}
+	if msg := z.checkInvariants(); msg != "" {
+		t.Fatal(msg)
+	}
+	for m, s := range want {
+		if got, ok := z.Score([]byte(m)); !ok || got != s {
+			t.Fatalf("score of %s = %v,%v want %v", m, got, ok, s)
+		}
+	}
+	if z.level <= 4 {
+		t.Fatalf("expected nodes taller than 4 levels in %d members, top level %d", n, z.level)
+	}
+}

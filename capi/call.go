@@ -85,10 +85,11 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 		}
 		return fail(syscall.ENOENT, msg)
 	}
+	cmdFlags := eng.FlagsOf(cmd, args)
 	if flags&callScript != 0 && cmd.Flags&engine.FlagNoScript != 0 {
 		return fail(syscall.ESPIPE, "ERR command '"+cmd.FullName()+"' is not allowed on script mode")
 	}
-	if flags&callCheckOOM != 0 && cmd.Flags&engine.FlagDenyOOM != 0 && eng.Settings.MaxMemory > 0 {
+	if flags&callCheckOOM != 0 && cmdFlags&engine.FlagDenyOOM != 0 && eng.Settings.MaxMemory > 0 {
 		// Within a command the verdict taken before it started counts (its
 		// own allocations must not fail its nested calls); from a thread
 		// or timer, the memory now.
@@ -100,10 +101,10 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 			return fail(syscall.ENOSPC, engine.MsgOOM)
 		}
 	}
-	if flags&callNoWrites != 0 && cmd.Flags&engine.FlagWrite != 0 {
+	if flags&callNoWrites != 0 && cmdFlags&engine.FlagWrite != 0 {
 		return fail(syscall.ENOSPC, "ERR Write command '"+cmd.FullName()+"' was called while write is not allowed.")
 	}
-	if flags&callScript != 0 && cmd.Flags&engine.FlagWrite != 0 {
+	if flags&callScript != 0 && cmdFlags&engine.FlagWrite != 0 {
 		// Script mode refuses writes the way a client is refused while
 		// persistence fails (the master's stream is obeyed regardless).
 		if msg := eng.WriteDeniedByDisk(); msg != "" && (caller == nil || caller.c.Flags&engine.ClientMaster == 0) {

@@ -26,8 +26,12 @@ func registerScripting(t *engine.Table) {
 	const roNotes = "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS"
 	const depends = "Depends on the script that is executed."
 	evalSpec := func(name string, flags engine.Flag, keys []engine.KeySpec, summary, since string, run func(*engine.Ctx)) *engine.Spec {
+		bySHA := strings.HasPrefix(name, "evalsha")
 		return &engine.Spec{Name: name, Arity: -3, Flags: flags, ACL: acl, KeySpecs: keys, GetKeys: evalKeys, Run: run,
-			Summary: summary, Since: since, Group: "scripting", Complexity: depends}
+			Summary: summary, Since: since, Group: "scripting", Complexity: depends,
+			FlagsFor: func(s *engine.Server, args [][]byte) engine.Flag {
+				return scripting.CommandFlags(s, args, bySHA, flags)
+			}}
 	}
 	t.Add(evalSpec("eval", evalFlags, rwKeys(rwNotes), "Executes a server-side Lua script.", "2.6.0",
 		func(c *engine.Ctx) { scripting.Eval(c, false, false) }))

@@ -86,6 +86,11 @@ type Client struct {
 	CurrentCmd *Spec
 	// CurrentArgs are its arguments (borrowed: valid during the call).
 	CurrentArgs [][]byte
+	// checkCmd and checkFlags are the command being dispatched and its
+	// flags for these arguments (Server.FlagsOf), for the checks that
+	// run before it.
+	checkCmd   *Spec
+	checkFlags Flag
 	// PropTarget, on a fake client, propagates what it runs to these
 	// targets (PropAOF|PropRepl): RM_Call with the "!" flag.
 	PropTarget int

@@ -34,7 +34,7 @@ func (s *Server) oomRefusal(c *Client, cmd *Spec) string {
 	if !oom {
 		return ""
 	}
-	deny := cmd.Flags&FlagDenyOOM != 0
+	deny := c.flagsOf(cmd)&FlagDenyOOM != 0
 	isExec := cmd.Parent == nil && cmd.Name == "exec"
 	if isExec {
 		for _, q := range c.Multi {

@@ -341,8 +341,9 @@ func AbsoluteExpiry(args [][]byte, now int64) [][]byte {
 // is refused on a stale replica: for EXEC, whether any queued command
 // writes or lacks the stale flag, as Redis judges a transaction.
 func CallFlags(c *Client, cmd *Spec) (write, denyStale bool) {
-	write = cmd.Flags&FlagWrite != 0
-	denyStale = cmd.Flags&FlagStale == 0
+	f := c.flagsOf(cmd)
+	write = f&FlagWrite != 0
+	denyStale = f&FlagStale == 0
 	if cmd.Parent == nil && cmd.Name == "exec" {
 		denyStale = false
 		for _, q := range c.Multi {
@@ -351,6 +352,14 @@ func CallFlags(c *Client, cmd *Spec) (write, denyStale bool) {
 		}
 	}
 	return write, denyStale
+}
+
+// flagsOf is cmd's flags for the arguments c is dispatching it with.
+func (c *Client) flagsOf(cmd *Spec) Flag {
+	if c.checkCmd == cmd {
+		return c.checkFlags
+	}
+	return cmd.Flags
 }
 
 // touchesArbitraryKeys reports Redis 7.2's touches-arbitrary-keys flag:

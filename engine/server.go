@@ -388,6 +388,8 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		cmd.Stats.Rejected.Add(1)
 		return
 	}
+	c.checkCmd, c.checkFlags = cmd, s.FlagsOf(cmd, args)
+	defer func() { c.checkCmd = nil }()
 	if cmd.Flags&FlagProtected != 0 {
 		if msg := s.protectedRefusal(c, cmd); msg != "" {
 			s.rejectResolved(c, cmd, msg)

@@ -95,6 +95,10 @@ type Spec struct {
 	ACL []string
 	// Run executes the command.
 	Run func(c *Ctx)
+	// FlagsFor, when set, gives the flags a call with args has, where
+	// they depend on the arguments (a script's shebang flags make EVAL a
+	// write or not); the checks before the command run consult it.
+	FlagsFor func(s *Server, args [][]byte) Flag
 	// GetKeys, when set, returns the key positions for args (commands whose
 	// keys the positions above cannot describe).
 	GetKeys func(args [][]byte) []int
@@ -123,6 +127,15 @@ type Spec struct {
 // CmdStats are INFO commandstats counters.
 type CmdStats struct {
 	Calls, Usec, Rejected, Failed atomic.Int64
+}
+
+// FlagsOf returns the flags of a call of cmd with args (Redis's
+// getCommandFlags): cmd.Flags unless the command computes them.
+func (s *Server) FlagsOf(cmd *Spec, args [][]byte) Flag {
+	if cmd.FlagsFor != nil {
+		return cmd.FlagsFor(s, args)
+	}
+	return cmd.Flags
 }
 
 // FullName is "parent|sub" for subcommands, the name otherwise.

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"modhost/engine"
 )
 
 // Script flags from the "#!lua flags=..." shebang.
@@ -198,4 +200,46 @@ func compileError(err error) string {
 		return m[1] + ":" + m[2] + ": " + m[4] + " near '" + near + "'"
 	}
 	return msg
+}
+
+// CommandFlags is the flags a call of EVAL, EVALSHA or their *_RO forms
+// with args has (Redis's evalGetCommandFlags): a script with a shebang
+// replaces the command's write, deny-oom and stale flags by what its
+// flags say, so the checks before it runs (OOM, read-only replica,
+// MISCONF, RM_Call's "M" and "W") judge the script; a script without one,
+// or one not in the cache for EVALSHA, keeps the command's flags.
+func CommandFlags(s *engine.Server, args [][]byte, bySHA bool, base engine.Flag) engine.Flag {
+	if len(args) < 2 || (bySHA && len(args[1]) != 40) {
+		return base
+	}
+	st := For(s)
+	var flags int
+	if bySHA {
+		sc := st.lookup(string(args[1]))
+		if sc == nil {
+			return base
+		}
+		flags = sc.flags
+	} else if sc := st.cache[sha1hex(string(args[1]))]; sc != nil {
+		flags = sc.flags
+	} else {
+		var errText string
+		if flags, _, errText = parseShebang(string(args[1])); errText != "" {
+			return base
+		}
+	}
+	if flags&flagCompat != 0 {
+		return base
+	}
+	f := base &^ (engine.FlagStale | engine.FlagDenyOOM | engine.FlagWrite | engine.FlagMayReplicate)
+	if flags&(flagAllowOOM|flagNoWrites) == 0 {
+		f |= engine.FlagDenyOOM
+	}
+	if flags&flagNoWrites == 0 {
+		f |= engine.FlagWrite
+	}
+	if flags&flagAllowStale != 0 {
+		f |= engine.FlagStale
+	}
+	return f
 }

@@ -467,6 +467,12 @@ func xreadGeneric(c *engine.Ctx, retry bool) bool {
 		o := string(args[i])
 		switch {
 		case strings.EqualFold(o, "block") && more > 0:
+			if c.C.Flags&engine.ClientScript != 0 {
+				// Refused outright from scripts, even where deny-blocking
+				// would make BLOCK harmless, as Redis keeps it for Lua.
+				c.Error("ERR " + string(args[0]) + " command is not allowed with BLOCK option from scripts")
+				return true
+			}
 			i++
 			t, ok := keyspace.ParseInt(args[i])
 			if !ok {
@@ -648,7 +654,9 @@ func xreadGeneric(c *engine.Ctx, retry bool) bool {
 		if retry {
 			return false
 		}
-		if c.C.Flags&engine.ClientDenyBlocking != 0 {
+		if !mayBlock(c) {
+			// MULTI/EXEC, scripts, a module's RM_Call without "K":
+			// treated as an immediate timeout, as Redis does.
 			c.W.NullArray()
 			return true
 		}

@@ -124,6 +124,19 @@ func errorText(text string) string {
 // 2 a boolean is 1 or null, with 3 a boolean. countErr is called for each
 // error reply the conversion writes that the statistics have not seen.
 func luaToReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(string)) {
+	toReply(w, v, scriptResp, countErr, 0)
+}
+
+// maxReplyDepth bounds the nesting of a returned table (a table holding
+// itself would not end): Redis stops where its Lua stack runs out.
+const maxReplyDepth = 4000
+
+func toReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(string), depth int) {
+	if depth >= maxReplyDepth {
+		w.Error(msgStackLimit)
+		countErr(msgStackLimit)
+		return
+	}
 	switch v := v.(type) {
 	case lua.LString:
 		w.BulkString(string(v))
@@ -139,7 +152,7 @@ func luaToReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(stri
 	case lua.LNumber:
 		w.Int(luaInt(float64(v)))
 	case *lua.LTable:
-		tableToReply(w, v, scriptResp, countErr)
+		tableToReply(w, v, scriptResp, countErr, depth)
 	default:
 		w.Null()
 	}
@@ -154,7 +167,7 @@ func luaInt(f float64) int64 {
 	return int64(f)
 }
 
-func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(string)) {
+func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(string), depth int) {
 	if e, ok := t.RawGetString("err").(lua.LString); ok {
 		// The table's text carries its own code (errorText).
 		msg := string(e)
@@ -193,8 +206,8 @@ func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(s
 		m.ForEach(func(k, v lua.LValue) { keys, vals = append(keys, k), append(vals, v) })
 		w.Map(len(keys))
 		for i := range keys {
-			luaToReply(w, keys[i], scriptResp, countErr)
-			luaToReply(w, vals[i], scriptResp, countErr)
+			toReply(w, keys[i], scriptResp, countErr, depth+1)
+			toReply(w, vals[i], scriptResp, countErr, depth+1)
 		}
 		return
 	}
@@ -203,7 +216,7 @@ func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(s
 		s.ForEach(func(k, _ lua.LValue) { keys = append(keys, k) })
 		w.Set(len(keys))
 		for _, k := range keys {
-			luaToReply(w, k, scriptResp, countErr)
+			toReply(w, k, scriptResp, countErr, depth+1)
 		}
 		return
 	}
@@ -214,7 +227,7 @@ func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(s
 	}
 	w.Array(n)
 	for i := 1; i <= n; i++ {
-		luaToReply(w, t.RawGetInt(i), scriptResp, countErr)
+		toReply(w, t.RawGetInt(i), scriptResp, countErr, depth+1)
 	}
 }
 

@@ -26,6 +26,7 @@ const (
 	msgArityFromLua    = "Wrong number of args calling Redis command from script"
 	msgWriteInROScript = "Write commands are not allowed from read-only scripts."
 	msgReadonlyReplica = "-READONLY You can't write against a read only replica."
+	msgStackLimit      = "ERR reached lua stack limit"
 )
 
 // runCtx is the state of the script being executed.

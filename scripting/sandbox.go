@@ -22,7 +22,17 @@ var readonlyLibs = []string{"string", "math", "table", "coroutine", "redis", "bi
 
 // newInterpreter builds the Lua state scripts run in.
 func newInterpreter(st *State) *lua.LState {
-	L := lua.NewState(lua.Options{SkipOpenLibs: true})
+	// Lua 5.1 allows about 20000 nested Lua calls and a stack of a
+	// million slots; gopher-lua's defaults are far smaller, so both grow
+	// on demand up to similar limits.
+	L := lua.NewState(lua.Options{
+		SkipOpenLibs:        true,
+		CallStackSize:       20000,
+		MinimizeStackMemory: true,
+		RegistrySize:        1024,
+		RegistryMaxSize:     1 << 20,
+		RegistryGrowStep:    1024,
+	})
 	for _, lib := range []struct {
 		name string
 		fn   lua.LGFunction

@@ -320,3 +320,31 @@ func fmtVal(v any) string {
 		return "?"
 	}
 }
+
+// RM_Yield with REDISMODULE_YIELD_FLAG_CLIENTS: once the command has run
+// busy-reply-threshold, other clients get turns; their commands get
+// "BUSY <reply>" unless allow-busy, which run (and here end the command).
+func TestYieldLetsClientsIn(t *testing.T) {
+	m, c := startAsync(t, "--busy-reply-threshold", "50")
+	ctx := context.Background()
+	start := time.Now()
+	ch := background(m, "mhasync.slow")
+	// RUNNING is allow-busy: it answers at the first yield.
+	waitFor(t, "the slow command", func() bool { return c.Do(ctx, "mhasync.running").Val() == int64(1) })
+	err := c.Ping(ctx).Err()
+	if err == nil || err.Error() != "BUSY Slow module operation" {
+		t.Fatalf("PING during the slow command: %v", err)
+	}
+	if time.Since(start) < 50*time.Millisecond {
+		t.Fatalf("BUSY after %v, before busy-reply-threshold", time.Since(start))
+	}
+	if err := c.Do(ctx, "mhasync.stop").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := result(t, ch); err != nil || v != int64(1) {
+		t.Fatalf("slow command: %v %v", v, err)
+	}
+	if err := c.Ping(ctx).Err(); err != nil {
+		t.Fatalf("PING after the slow command: %v", err)
+	}
+}

@@ -117,6 +117,31 @@ func goBlockClient(modh, client C.uint64_t, bc *C.RedisModuleBlockedClient, time
 			return true
 		}
 	}
+	// The module's reply, timeout and disconnect callbacks run as part of
+	// the blocked command: ReplicateVerbatim there replicates that
+	// command, as Redis keeps the client's argv while it is blocked.
+	cmd, args := c.CurrentCmd, c.CurrentArgs
+	if args != nil {
+		args = make([][]byte, len(c.CurrentArgs))
+		for i, a := range c.CurrentArgs {
+			args[i] = append([]byte(nil), a...)
+		}
+	}
+	asCommand := func(fn func()) func() {
+		return func() {
+			prevCmd, prevArgs := c.CurrentCmd, c.CurrentArgs
+			c.CurrentCmd, c.CurrentArgs = cmd, args
+			fn()
+			c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
+		}
+	}
+	b.Resume, b.Timeout, b.Disconnected = asCommand(b.Resume), asCommand(b.Timeout), asCommand(b.Disconnected)
+	if serve := b.TryServe; serve != nil {
+		b.TryServe = func(key string) (ok bool) {
+			asCommand(func() { ok = serve(key) })()
+			return ok
+		}
+	}
 	eng.BlockClient(c, b)
 	return C.uint64_t(id)
 }

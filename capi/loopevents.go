@@ -1,5 +1,12 @@
 package capi
 
+/*
+#include "capi.h"
+*/
+import "C"
+
+import "time"
+
 // The EventLoop server event. modhost has no single event loop: each
 // connection's batch takes the execution lock, runs, and lets go. A batch
 // is therefore the iteration modules see: AFTER_SLEEP as it takes the
@@ -23,4 +30,55 @@ func (h *Host) fireLoop(sub uint64) {
 	if h.hasListeners(eventEventLoop) {
 		h.fire(eventEventLoop, sub, nil, 0, nil, nil)
 	}
+}
+
+// yieldState paces RM_Yield: the first yield of a command that lets
+// clients in comes busy-reply-threshold after the command started, later
+// ones at most hz times a second, as Redis paces it per context.
+var yieldState struct {
+	cmdStart int64 // CmdStartUS of the command the pacing belongs to
+	next     int64 // wall-clock microseconds of the next allowed yield
+}
+
+//export goYield
+func goYield(flags C.int, reply *C.char) {
+	defer guard("Yield")
+	h, _ := anyHost.Load().(*Host)
+	if h == nil {
+		return
+	}
+	eng := h.Eng
+	now := time.Now().UnixMicro()
+	if start := eng.CmdStartUS.Load(); yieldState.cmdStart != start {
+		threshold := int64(5000)
+		if cfg := eng.Cfg(); cfg != nil {
+			threshold = cfg.Int("busy-reply-threshold")
+		}
+		yieldState.cmdStart, yieldState.next = start, start+threshold*1000
+	}
+	if now < yieldState.next {
+		return
+	}
+	hz := int64(eng.Settings.Hz)
+	if hz <= 0 {
+		hz = 10
+	}
+	yieldState.next = now + 1_000_000/hz
+	// Without REDISMODULE_YIELD_FLAG_CLIENTS Redis runs only its own
+	// events, and clients wait; modhost's clients wait on the lock anyway.
+	if flags&C.REDISMODULE_YIELD_FLAG_CLIENTS == 0 {
+		return
+	}
+	msg := "BUSY Redis is busy running a module command."
+	if reply != nil {
+		msg = "BUSY " + C.GoString(reply)
+	}
+	// Other clients' commands run now: those without allow-busy get the
+	// BUSY error. The module's command goes on once the lock is back.
+	prevReply, cur := eng.BusyReply, eng.Current
+	eng.BusyReply = msg
+	eng.Lock.Unlock()
+	time.Sleep(100 * time.Microsecond)
+	eng.Lock.Lock()
+	eng.BusyReply, eng.Current = prevReply, cur
 }

@@ -3,4 +3,4 @@
 package capi
 
 // shimSum hashes the shim sources capi compiles (see shim/gen).
-const shimSum = "787b5caf580b0e8ff9ac6256a4a7136ddeb2a1b0fef8b0e3351655da9715f21e"
+const shimSum = "92e30d0c21156f3b05cb9219459166440e0020e79608e3a14cc727c5f3789be7"

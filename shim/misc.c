@@ -90,13 +90,20 @@ static void RM_ResetDataset(int restart_aof, int async) {
     (void)restart_aof;
 }
 
-/* Lets the server breathe during a long operation. modhost serves other
- * clients only between commands, so this returns at once.
- * Context: any. Crossing: none. */
+/* Lets the server breathe during a long command: once the command has run
+ * busy-reply-threshold, and then at most hz times a second, other clients
+ * get a turn with REDISMODULE_YIELD_FLAG_CLIENTS; their commands are
+ * refused with "-BUSY <busy_reply>" (or Redis's default text) unless
+ * flagged allow-busy. From a thread-safe context nothing happens: the
+ * thread may not hold the execution lock to hand over.
+ * Context: a command holding the execution lock. Crossing: goYield. */
 static void RM_Yield(RedisModuleCtx *ctx, int flags, const char *busy_reply) {
-    (void)ctx;
-    (void)flags;
-    (void)busy_reply;
+    static __thread int nesting;
+    /* Yields do not nest (a command run during the yield may yield). */
+    if (!ctx || (ctx->flags & MH_CTX_THREAD_SAFE) || nesting) return;
+    nesting++;
+    goYield(flags, (char *)busy_reply);
+    nesting--;
 }
 
 /* Records a latency sample for LATENCY, when latency is at least

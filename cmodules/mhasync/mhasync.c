@@ -17,10 +17,14 @@
  *                               answers the popped element
  *   MHASYNC.INFO                 the promise answer type and the context
  *                               flag DENY_BLOCKING as seen by this command
+ *   MHASYNC.SLOW                runs until MHASYNC.STOP, calling
+ *                               RedisModule_Yield(CLIENTS) every ms
+ *   MHASYNC.RUNNING / .STOP     allow-busy: whether SLOW runs; end it
  */
 #include "../../redismodule.h"
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* Answers a blocked caller from the promise handler. */
 static void reply_to_blocked(RedisModuleCtx *ctx, RedisModuleCallReply *answer, void *priv) {
@@ -168,6 +172,36 @@ static int Info_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int 
     return REDISMODULE_OK;
 }
 
+static volatile int slow_running, slow_stop;
+
+static int Slow_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    REDISMODULE_NOT_USED(argv);
+    if (argc != 1) return RedisModule_WrongArity(ctx);
+    slow_running = 1;
+    slow_stop = 0;
+    long long yields = 0;
+    while (!slow_stop) {
+        RedisModule_Yield(ctx, REDISMODULE_YIELD_FLAG_CLIENTS, "Slow module operation");
+        usleep(1000);
+        yields++;
+    }
+    slow_running = 0;
+    return RedisModule_ReplyWithLongLong(ctx, yields > 0);
+}
+
+static int Running_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    REDISMODULE_NOT_USED(argv);
+    REDISMODULE_NOT_USED(argc);
+    return RedisModule_ReplyWithLongLong(ctx, slow_running);
+}
+
+static int Stop_RedisCommand(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    REDISMODULE_NOT_USED(argv);
+    REDISMODULE_NOT_USED(argc);
+    slow_stop = 1;
+    return RedisModule_ReplyWithSimpleString(ctx, "OK");
+}
+
 int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     REDISMODULE_NOT_USED(argv);
     REDISMODULE_NOT_USED(argc);
@@ -184,5 +218,9 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
         if (RedisModule_CreateCommand(ctx, cmds[i].name, cmds[i].fn, "write", 0, 0, 0) == REDISMODULE_ERR)
             return REDISMODULE_ERR;
+    if (RedisModule_CreateCommand(ctx, "mhasync.slow", Slow_RedisCommand, "", 0, 0, 0) == REDISMODULE_ERR ||
+        RedisModule_CreateCommand(ctx, "mhasync.running", Running_RedisCommand, "allow-busy", 0, 0, 0) == REDISMODULE_ERR ||
+        RedisModule_CreateCommand(ctx, "mhasync.stop", Stop_RedisCommand, "allow-busy", 0, 0, 0) == REDISMODULE_ERR)
+        return REDISMODULE_ERR;
     return REDISMODULE_OK;
 }

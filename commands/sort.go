@@ -154,8 +154,9 @@ func sortCommand(c *engine.Ctx, readonly bool) {
 	} else {
 		val = keyspace.NewList()
 	}
-	if _, isSet := val.(*keyspace.Set); isSet && dontsort && storekey != nil {
-		// A stored result must not depend on a set's internal order.
+	if _, isSet := val.(*keyspace.Set); isSet && dontsort && (storekey != nil || c.C.Flags&engine.ClientScript != 0) {
+		// A stored result, or one a script sees, must not depend on a
+		// set's internal order.
 		dontsort, alpha, sortby = false, true, nil
 	}
 	var vlen int

@@ -54,6 +54,9 @@ func registerBitLib(L *lua.LState, globals *lua.LTable) {
 				n = int32(bitArg(L, 2))
 			}
 			digits := "0123456789abcdef"
+			if n == math.MinInt32 {
+				n++ // its negation would overflow
+			}
 			if n < 0 {
 				n = -n
 				digits = "0123456789ABCDEF"

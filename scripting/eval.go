@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -199,8 +200,11 @@ func (st *State) execute(c *engine.Ctx, sc *script, sha string, ro bool, keys, a
 	}()
 	st.globals.RawSetString("KEYS", stringArray(L, keys))
 	st.globals.RawSetString("ARGV", stringArray(L, argv))
-	L.Push(sc.fn)
-	err := L.PCall(0, 1, st.handler)
+	err, crashed := st.pcall(sc.fn)
+	if crashed {
+		c.Error("ERR Error running script " + sha + ", " + err.Error())
+		return
+	}
 	if err != nil {
 		if run.poll.killed && st.log != nil {
 			st.log.Logf(logNotice, "Lua script killed by user with SCRIPT KILL.")
@@ -211,6 +215,21 @@ func (st *State) execute(c *engine.Ctx, sc *script, sha string, ro bool, keys, a
 	v := L.Get(-1)
 	L.Pop(1)
 	luaToReply(c.W, v, run.resp, c.S.CountError)
+}
+
+// pcall calls fn under the error handler. A Go panic that escapes
+// gopher-lua (it fails this way when its own limits are hit inside the
+// handler) leaves the interpreter unusable: crashed is then set and the
+// interpreter is rebuilt with the cached scripts compiled again.
+func (st *State) pcall(fn *lua.LFunction) (err error, crashed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, crashed = fmt.Errorf("%v", r), true
+			st.rebuild()
+		}
+	}()
+	st.L.Push(fn)
+	return st.L.PCall(0, 1, st.handler), false
 }
 
 func stringArray(L *lua.LState, items [][]byte) *lua.LTable {
@@ -271,7 +290,7 @@ func (st *State) call(run *runCtx, args [][]byte) ([]byte, string) {
 		}
 		return nil, st.rejected(nil, msgUnknownFromLua)
 	}
-	if cmd.Flags&engine.FlagNoScript != 0 {
+	if cmd.Flags&engine.FlagNoScript != 0 && !st.allowNoScript {
 		return nil, st.rejected(cmd, "This Redis command is not allowed from script")
 	}
 	if s.ACLCheck != nil {

@@ -50,6 +50,7 @@ func newInterpreter(st *State) *lua.LState {
 	globals := L.G.Global
 	registerRedisLib(L, st, globals)
 	registerBitLib(L, globals)
+	registerMathRandom(L, globals)
 	globals.RawSetString("pcall", L.NewFunction(luaPcall))
 	var drop []string
 	globals.ForEach(func(k, _ lua.LValue) {

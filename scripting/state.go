@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"strconv"
 	"sync"
 
 	lua "github.com/yuin/gopher-lua"
@@ -48,6 +49,9 @@ type State struct {
 	log Logger
 	// level is the verbosity below which redis.log drops lines.
 	level func() int
+	// allowNoScript lets scripts run noscript commands (DEBUG
+	// SET-DISABLE-DENY-SCRIPTS, for tests).
+	allowNoScript bool
 }
 
 var states sync.Map // *engine.Server -> *State
@@ -65,11 +69,20 @@ func For(s *engine.Server) *State {
 }
 
 // SetLogger routes redis.log of s's scripts to l, dropping lines below
-// the level level reports.
+// the level level reports. It also adds DEBUG SET-DISABLE-DENY-SCRIPTS.
 func SetLogger(s *engine.Server, l Logger, level func() int) {
 	st := For(s)
 	st.log = l
 	st.level = level
+	s.DebugSubs["set-disable-deny-scripts"] = func(c *engine.Ctx) {
+		if len(c.Args) != 3 {
+			c.Error("ERR Unknown subcommand or wrong number of arguments for 'set-disable-deny-scripts'. Try DEBUG HELP.")
+			return
+		}
+		n, err := strconv.Atoi(string(c.Args[2]))
+		st.allowNoScript = err == nil && n != 0
+		c.W.OK()
+	}
 }
 
 // reset drops the cache and starts a fresh interpreter (SCRIPT FLUSH).
@@ -83,6 +96,16 @@ func (st *State) reset() {
 		c := st.srv.NewFakeClient()
 		c.Flags |= engine.ClientScript | engine.ClientDenyBlocking
 		st.client = c
+	}
+}
+
+// rebuild replaces a broken interpreter by a new one holding the same
+// cached scripts.
+func (st *State) rebuild() {
+	old := st.cache
+	st.reset()
+	for _, sc := range old {
+		st.load(sc.body)
 	}
 }
 

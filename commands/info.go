@@ -13,6 +13,7 @@ import (
 	"modhost/engine"
 	"modhost/internal/glob"
 	"modhost/keyspace"
+	"modhost/scripting"
 )
 
 // infoSection is one built-in INFO section.
@@ -299,8 +300,9 @@ func infoMemory(s *engine.Server, w *strings.Builder) {
 	field(w, "used_memory_lua", 31744)
 	field(w, "used_memory_vm_eval", 31744)
 	field(w, "used_memory_lua_human", bytesToHuman(31744))
-	field(w, "used_memory_scripts_eval", 0)
-	field(w, "number_of_cached_scripts", 0)
+	nScripts, scriptBytes := scripting.CacheStats(s)
+	field(w, "used_memory_scripts_eval", scriptBytes)
+	field(w, "number_of_cached_scripts", nScripts)
 	field(w, "number_of_functions", 0)
 	field(w, "number_of_libraries", 0)
 	field(w, "used_memory_vm_functions", 32768)

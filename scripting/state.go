@@ -109,8 +109,19 @@ func (st *State) rebuild() {
 	}
 }
 
-// CachedScripts reports the number of scripts in the cache (INFO).
-func (st *State) CachedScripts() int { return len(st.cache) }
+// CacheStats reports the number of cached scripts of s and the bytes
+// their sources and names take (INFO memory), without starting an
+// interpreter for a server that never ran a script.
+func CacheStats(s *engine.Server) (n int, bytes int64) {
+	v, ok := states.Load(s)
+	if !ok {
+		return 0, 0
+	}
+	for sha, sc := range v.(*State).cache {
+		bytes += int64(len(sha) + len(sc.body))
+	}
+	return len(v.(*State).cache), bytes
+}
 
 // Running reports whether a script of s is executing now (the module
 // API's REDISMODULE_CTX_FLAGS_LUA). Lock held.

@@ -94,7 +94,9 @@ func blockOn(c *engine.Ctx, keys [][]byte, kind keyspace.Kind, deadline time.Tim
 	s, client, cmd, db := c.S, c.C, c.Cmd, c.DB
 	b := &engine.Block{Keys: names, DB: db, Deadline: deadline, Kind: cmd.FullName()}
 	b.TryServe = func(key string) bool {
-		e := db.LookupNoTouch(key)
+		// Checked without side effects, as Redis does before re-running:
+		// an expired key is not reclaimed (nor its DEL propagated) here.
+		e := db.PeekLive(key)
 		if e == nil || e.Val.Kind() != kind {
 			return false
 		}

@@ -33,7 +33,7 @@ func registerHash(t *engine.Table) {
 }
 
 func hashOf(c *engine.Ctx, key []byte) (*keyspace.Hash, bool) {
-	e, ok := lookupKind(c, key, keyspace.KindHash)
+	e, ok := readKey(c, key, keyspace.KindHash)
 	if !ok || e == nil {
 		return nil, ok
 	}

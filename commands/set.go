@@ -36,7 +36,7 @@ func registerSet(t *engine.Table) {
 }
 
 func setOf(c *engine.Ctx, key []byte) (*keyspace.Set, bool) {
-	e, ok := lookupKind(c, key, keyspace.KindSet)
+	e, ok := readKey(c, key, keyspace.KindSet)
 	if !ok || e == nil {
 		return nil, ok
 	}

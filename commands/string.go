@@ -96,19 +96,29 @@ func writeKey(c *engine.Ctx, key []byte, kind keyspace.Kind) (k string, e *keysp
 	return k, e, true
 }
 
-// getString looks key up for reading as a string and writes the null reply
-// when it is missing; ok=false means WRONGTYPE was written.
-func getString(c *engine.Ctx, key []byte) (s *keyspace.String, ok bool) {
-	// lookupKind without its key copy: GET is the hottest read.
-	e := c.DB.LookupBytes(key)
+// readKey is lookupKind without its copy of the key name (the name is
+// copied only for a miss's event): the reads of strings, hashes, sets and
+// sorted sets go through it.
+func readKey(c *engine.Ctx, key []byte, kind keyspace.Kind) (e *keyspace.Entry, ok bool) {
+	e = c.DB.LookupBytes(key)
 	if e == nil {
 		keyMiss(c, key)
 		return nil, true
 	}
 	c.S.Stats.KeyspaceHits++
-	if e.Val.Kind() != keyspace.KindString {
+	if e.Val.Kind() != kind {
 		c.Error(msgWrongType)
 		return nil, false
+	}
+	return e, true
+}
+
+// getString looks key up for reading as a string and writes the null reply
+// when it is missing; ok=false means WRONGTYPE was written.
+func getString(c *engine.Ctx, key []byte) (s *keyspace.String, ok bool) {
+	e, ok := readKey(c, key, keyspace.KindString)
+	if !ok || e == nil {
+		return nil, ok
 	}
 	return e.Val.(*keyspace.String), true
 }

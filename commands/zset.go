@@ -73,7 +73,7 @@ func storeKeys(args [][]byte) []int {
 }
 
 func zsetOf(c *engine.Ctx, key []byte) (*keyspace.ZSet, bool) {
-	e, ok := lookupKind(c, key, keyspace.KindZSet)
+	e, ok := readKey(c, key, keyspace.KindZSet)
 	if !ok || e == nil {
 		return nil, ok
 	}

@@ -17,7 +17,7 @@ var settingNames = []string{
 	"proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events",
 	"maxclients", "timeout", "hz", "slowlog-log-slower-than", "slowlog-max-len",
 	"latency-monitor-threshold", "latency-tracking", "latency-tracking-info-percentiles",
-	"maxmemory", "maxmemory-policy",
+	"maxmemory", "maxmemory-policy", "tracking-table-max-keys",
 }
 
 // syncSettings copies the hot-path directives into the engine. Lock held
@@ -40,6 +40,7 @@ func syncSettings(cfg *config.Config, s *engine.Settings) {
 	s.LatencyPercentiles = cfg.Lookup("latency-tracking-info-percentiles").Floats()
 	setInt64(&s.MaxMemory, int64(cfg.Memory("maxmemory")))
 	s.MaxMemoryPolicy = cfg.String("maxmemory-policy")
+	setInt64(&s.TrackingTableMaxKeys, cfg.Int("tracking-table-max-keys"))
 }
 
 // syncLFU tells the keyspace which access bookkeeping the policy uses.
@@ -118,6 +119,9 @@ func (in *Instance) applyConfig() {
 
 	syncSettings(cfg, &eng.Settings)
 	syncLFU(cfg, eng.KS)
+	// The cron applies tracking-table-max-keys even when no command runs
+	// after a CONFIG SET lowers it, and sends broadcasts of expired keys.
+	srv.Cron = append(srv.Cron, eng.TrackingCron)
 	for _, name := range settingNames {
 		cfg.OnApply(name, func(_, _ string) error {
 			syncSettings(cfg, &eng.Settings)

@@ -92,7 +92,6 @@ const (
 	msgTimeoutNotInteger    = "ERR timeout is not an integer or out of range"
 	msgSetinfoOption        = "ERR Unrecognized option '%s'"
 	msgSetinfoChars         = "ERR %s cannot contain spaces, newlines or special characters."
-	msgTrackingUnsupported  = "ERR CLIENT TRACKING is not supported by modhost"
 	msgCachingNoTracking    = "ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled"
 	msgHelloProto           = "ERR Protocol version is not an integer or out of range"
 	msgNoProto              = "NOPROTO unsupported protocol version"
@@ -102,6 +101,13 @@ const (
 	msgResetNotNormal       = "ERR can only reset normal client connections"
 	msgTrackingOneRedirect  = "ERR A client can only redirect to a single other client"
 	msgTrackingNoRedirect   = "ERR The client ID you want redirect to does not exist"
+	msgTrackingPrefixBcast  = "ERR PREFIX option requires BCAST mode to be enabled"
+	msgTrackingBcastSwitch  = "ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode."
+	msgTrackingOptBcast     = "ERR OPTIN and OPTOUT are not compatible with BCAST"
+	msgTrackingOptBoth      = "ERR You can't specify both OPTIN mode and OPTOUT mode"
+	msgTrackingOptSwitch    = "ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode."
+	msgCachingYesOptIn      = "ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode."
+	msgCachingNoOptOut      = "ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode."
 )
 
 // Error texts of the list, hash, set, sorted set, SORT and blocking commands.

@@ -322,7 +322,14 @@ func (s *Server) ServeReadyKeys() {
 				}
 				dirty, start := s.KS.Dirty, len(c.W.Buf)
 				errs, rejected := s.Stats.ErrorReplies, blockedRejected(c)
-				if b.TryServe(rk.key) {
+				// The served client runs its command again, as the
+				// current client: pushes to it follow its reply.
+				prev := s.Current
+				s.Current, c.executing = c, true
+				served := b.TryServe(rk.key)
+				s.Current, c.executing = prev, false
+				c.flushPendingPush()
+				if served {
 					s.propagateServed(c, dirty, c.W.Buf[min(start, len(c.W.Buf)):])
 					if s.Stats.ErrorReplies != errs && blockedRejected(c) == rejected {
 						s.failBlocked(c)

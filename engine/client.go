@@ -96,6 +96,8 @@ type Client struct {
 	PropTarget int
 	// Resp is the protocol chosen with HELLO (2 or 3).
 	Resp int
+	// Tracking is the client's CLIENT TRACKING state (tracking.go).
+	Tracking TrackingState
 	// ACLUser is the client's ACL user (an *acl.User, set by
 	// commands/acl.go); nil means the default user.
 	ACLUser any

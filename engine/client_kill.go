@@ -118,6 +118,12 @@ func (s *Server) ClientInfo(c *Client) string {
 	if c.Flags&ClientTracking != 0 {
 		flags = append(flags, 't')
 	}
+	if c.Tracking.Flags&TrackBrokenRedir != 0 {
+		flags = append(flags, 'R')
+	}
+	if c.Tracking.Flags&TrackBcast != 0 {
+		flags = append(flags, 'B')
+	}
 	if c.Flags&ClientDirtyCAS != 0 {
 		flags = append(flags, 'd')
 	}
@@ -212,7 +218,11 @@ func (s *Server) ClientInfo(c *Client) string {
 	field("events", events)
 	field("cmd", cmd)
 	field("user", user)
-	field("redir", "-1")
+	redir := int64(-1)
+	if c.Flags&ClientTracking != 0 {
+		redir = c.Tracking.Redirect
+	}
+	field("redir", num(redir))
 	field("resp", num(int64(c.Resp)))
 	field("lib-name", c.LibName)
 	field("lib-ver", c.LibVer)
@@ -425,7 +435,8 @@ func (s *Server) ResetClient(c *Client) {
 	s.unwatchAll(c)
 	s.PubSub.unsubscribeAll(c)
 	c.Name = ""
-	c.Flags &^= ClientReplyOff | ClientReplySkip | ClientReplySkipNext | ClientNoTouch | ClientNoEvict | ClientTracking
+	s.DisableTracking(c)
+	c.Flags &^= ClientReplyOff | ClientReplySkip | ClientReplySkipNext | ClientNoTouch | ClientNoEvict
 }
 
 // protectedRefusal applies enable-debug-command and enable-module-command

@@ -27,8 +27,12 @@ func (s *Server) Events() *ServerEvents {
 	return v.(*ServerEvents)
 }
 
-// FireFlush runs the Flush hooks.
+// FireFlush runs the Flush hooks. Before a flush, tracking clients are
+// told that every key is invalid.
 func (s *Server) FireFlush(end bool, db int, async bool) {
+	if !end {
+		s.trackingFlushed()
+	}
 	v, ok := serverEvents.Load(s)
 	if !ok {
 		return

@@ -42,6 +42,8 @@ type Server struct {
 	// ready keys signalled during the current command, served after it.
 	readyKeys []readyKey
 	readySet  map[readyKey]struct{}
+	// trk is client-side caching's state (tracking.go).
+	trk trackingTable
 	// Propagate receives every write command's effects (AOF, replicas);
 	// nil when nobody listens.
 	Propagate func(db int, args [][]byte)
@@ -138,6 +140,8 @@ type Settings struct {
 	LazyfreeLazyExpire    bool
 	LazyfreeLazyServerDel bool
 	LazyfreeLazyEviction  bool
+	// TrackingTableMaxKeys is tracking-table-max-keys (0: no limit).
+	TrackingTableMaxKeys int64
 }
 
 // Stats are INFO stats counters.
@@ -184,11 +188,13 @@ func (s *Server) LoopWoke() {
 	}
 }
 
-// LoopSleeping runs the BeforeSleep hook, if any. Lock held.
+// LoopSleeping runs the BeforeSleep hook, if any, then sends the client
+// tracking broadcasts the iteration collected. Lock held.
 func (s *Server) LoopSleeping() {
 	if f := s.Hooks.BeforeSleep; f != nil {
 		f()
 	}
+	s.TrackingBroadcast()
 }
 
 // New creates a server with n databases and an empty command table.
@@ -215,13 +221,14 @@ func New(databases int) *Server {
 		SlowlogMaxLen:        128,
 		LatencyPercentiles:   []float64{50, 99, 99.9},
 		MaxMemoryPolicy:      "noeviction",
+		TrackingTableMaxKeys: 1000000,
 	}
 	s.LastSave = s.Started.Unix()
 	s.DebugSubs = map[string]func(c *Ctx){}
 	s.PubSub = newPubSub()
 	s.blocking.init()
 	s.KS.Hooks.Ready = s.signalReady
-	s.KS.Hooks.Modified = s.touchWatched
+	s.KS.Hooks.Modified = s.keyModified
 	s.KS.Hooks.Notify = s.notify
 	s.KS.Hooks.Removed = func(db *keyspace.DB, key string, _ *keyspace.Entry, why int) {
 		switch why {
@@ -229,6 +236,9 @@ func New(databases int) *Server {
 			// Redis counts neither as a change of the command that
 			// triggered it (a GET expiring its key is not propagated).
 			s.prop.implicitDirty++
+		}
+		if why == keyspace.RemovedExpired || why == keyspace.RemovedEvicted {
+			s.trk.unowned = key
 		}
 		switch why {
 		case keyspace.RemovedExpired:
@@ -292,6 +302,7 @@ func (s *Server) Exec(c *Client, args [][]byte) {
 		c.W.Buf = c.W.Buf[:start]
 	}
 	c.Flags &^= ClientReplySkip
+	c.trackingAfterCommand()
 	if c.Flags&ClientReplySkipNext != 0 {
 		c.Flags = c.Flags&^ClientReplySkipNext | ClientReplySkip
 	}
@@ -412,6 +423,9 @@ func (s *Server) exec(c *Client, args [][]byte, top bool) {
 		s.rejectResolved(c, cmd, msg)
 		return
 	}
+	if s.trk.clients > 0 {
+		s.trackingLimit()
+	}
 	if msg := s.diskRefusal(c, cmd); msg != "" {
 		s.rejectResolved(c, cmd, msg)
 		return
@@ -522,6 +536,11 @@ func (s *Server) Call(c *Client, cmd *Spec, args [][]byte) {
 	if prop {
 		s.propagateCall(c, cmd, args, dirty, replyStart)
 	}
+	// Client tracking remembers what a read served, for the client whose
+	// command it is (a script's or RM_Call's reads count for it too).
+	if cmd.Flags&FlagReadonly != 0 && s.Current != nil && s.Current.Flags&ClientTracking != 0 {
+		s.trackingRemember(s.Current, cmd, args)
+	}
 	c.CurrentCmd, c.CurrentArgs = prevCmd, prevArgs
 	if outer {
 		s.KS.SetCommandTime(0)
@@ -584,6 +603,7 @@ func (s *Server) RemoveClient(c *Client) {
 	}
 	s.PubSub.unsubscribeAll(c)
 	s.unwatchAll(c)
+	s.DisableTracking(c)
 	for _, h := range s.Hooks.ClientClosed {
 		h(c)
 	}
@@ -621,6 +641,18 @@ func (s *Server) notify(db *keyspace.DB, class int, event, key string) {
 // CountError records an error reply produced outside Ctx.Error (module
 // replies) in INFO errorstats.
 func (s *Server) CountError(msg string) { s.countError(msg) }
+
+// CountRejected records a command refused inside another one before it
+// ran (a script's redis.call): the error reply and a rejected call of cmd
+// (when known). The error is the refused command's: the caller is not
+// failed by it, as Redis moves its error baseline.
+func (s *Server) CountRejected(cmd *Spec, msg string) {
+	s.countError(msg)
+	if cmd != nil {
+		cmd.Stats.Rejected.Add(1)
+	}
+	s.prevErrs = s.Stats.ErrorReplies
+}
 
 // PanicHook, when set, logs a handler panic (server wires its logger).
 var PanicHook func(cmd string, r any, stack []byte)

@@ -122,8 +122,9 @@ func errorText(text string) string {
 // luaToReply writes v, a script's return value, to w as Redis converts
 // it. scriptResp is the protocol the script chose with redis.setresp: with
 // 2 a boolean is 1 or null, with 3 a boolean. countErr is called for each
-// error reply the conversion writes that the statistics have not seen.
-func luaToReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(string)) {
+// error reply the conversion writes, with count false when the error's
+// command already counted it.
+func luaToReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(string, bool)) {
 	toReply(w, v, scriptResp, countErr, 0)
 }
 
@@ -131,10 +132,10 @@ func luaToReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(stri
 // itself would not end): Redis stops where its Lua stack runs out.
 const maxReplyDepth = 4000
 
-func toReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(string), depth int) {
+func toReply(w *resp.Writer, v lua.LValue, scriptResp int, countErr func(string, bool), depth int) {
 	if depth >= maxReplyDepth {
 		w.Error(msgStackLimit)
-		countErr(msgStackLimit)
+		countErr(msgStackLimit, true)
 		return
 	}
 	switch v := v.(type) {
@@ -167,14 +168,12 @@ func luaInt(f float64) int64 {
 	return int64(f)
 }
 
-func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(string), depth int) {
+func tableToReply(w *resp.Writer, t *lua.LTable, scriptResp int, countErr func(string, bool), depth int) {
 	if e, ok := t.RawGetString("err").(lua.LString); ok {
 		// The table's text carries its own code (errorText).
 		msg := string(e)
 		w.Error(msg)
-		if !lua.LVAsBool(t.RawGetString("ignore_error_stats_update")) {
-			countErr(msg)
-		}
+		countErr(msg, !lua.LVAsBool(t.RawGetString("ignore_error_stats_update")))
 		return
 	}
 	if s, ok := t.RawGetString("ok").(lua.LString); ok {

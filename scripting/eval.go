@@ -214,7 +214,7 @@ func (st *State) execute(c *engine.Ctx, sc *script, sha string, ro bool, keys, a
 	}
 	v := L.Get(-1)
 	L.Pop(1)
-	luaToReply(c.W, v, run.resp, c.S.CountError)
+	luaToReply(c.W, v, run.resp, func(msg string, count bool) { countReplyError(c, msg, count) })
 }
 
 // pcall calls fn under the error handler. A Go panic that escapes
@@ -267,8 +267,17 @@ func (st *State) replyError(c *engine.Ctx, sha string, err error, killed bool) {
 		msg += " script: " + sha + ", on " + source + ":" + line + "."
 	}
 	c.W.Error(msg)
-	if !lua.LVAsBool(t.RawGetString("ignore_error_stats_update")) {
+	countReplyError(c, msg, !lua.LVAsBool(t.RawGetString("ignore_error_stats_update")))
+}
+
+// countReplyError accounts an error reply of a script: counted in the
+// error statistics (which fails the call), or, for an error its command
+// already counted, by failing the call directly, as Redis does.
+func countReplyError(c *engine.Ctx, msg string, count bool) {
+	if count {
 		c.S.CountError(msg)
+	} else {
+		c.Cmd.Stats.Failed.Add(1)
 	}
 }
 
@@ -338,10 +347,7 @@ func (st *State) call(run *runCtx, args [][]byte) ([]byte, string) {
 // error reply, and a rejected call of cmd when it is known) and returns
 // the error text.
 func (st *State) rejected(cmd *engine.Spec, text string) string {
-	st.srv.CountError(errorText(text))
-	if cmd != nil {
-		cmd.Stats.Rejected.Add(1)
-	}
+	st.srv.CountRejected(cmd, errorText(text))
 	return text
 }
 

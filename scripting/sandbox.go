@@ -61,13 +61,15 @@ func newInterpreter(st *State) *lua.LState {
 	for _, k := range drop {
 		globals.RawSetString(k, lua.LNil)
 	}
+	ro := map[*lua.LTable]bool{}
 	for _, name := range readonlyLibs {
 		if t, ok := globals.RawGetString(name).(*lua.LTable); ok {
-			globals.RawSetString(name, readonlyProxy(L, t, false))
+			globals.RawSetString(name, readonlyProxy(L, t, false, ro))
 		}
 	}
+	guardReadonly(L, globals, ro)
 	st.globals = globals
-	st.sandbox = readonlyProxy(L, globals, true)
+	st.sandbox = readonlyProxy(L, globals, true, ro)
 	globals.RawSetString("_G", st.sandbox)
 	st.handler = L.NewFunction(errorHandler)
 	return L
@@ -76,9 +78,10 @@ func newInterpreter(st *State) *lua.LState {
 // readonlyProxy returns an empty table that reads through to t and
 // refuses every assignment, as Redis 7.2's read-only tables do. With
 // strict, reading a missing name is an error too (the globals).
-func readonlyProxy(L *lua.LState, t *lua.LTable, strict bool) *lua.LTable {
+func readonlyProxy(L *lua.LState, t *lua.LTable, strict bool, ro map[*lua.LTable]bool) *lua.LTable {
 	p := L.NewTable()
 	mt := L.NewTable()
+	ro[p] = true
 	if strict {
 		mt.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 			k := L.Get(2)
@@ -96,9 +99,40 @@ func readonlyProxy(L *lua.LState, t *lua.LTable, strict bool) *lua.LTable {
 		L.RaiseError("Attempt to modify a readonly table")
 		return 0
 	}))
-	mt.RawSetString("__metatable", lua.LFalse)
+	// getmetatable sees the metatable read-only too.
+	mtView := L.NewTable()
+	ro[mtView] = true
+	viewMeta := L.NewTable()
+	viewMeta.RawSetString("__index", mt)
+	viewMeta.RawSetString("__newindex", mt.RawGetString("__newindex"))
+	viewMeta.RawSetString("__metatable", lua.LFalse)
+	mtView.Metatable = viewMeta
+	mt.RawSetString("__metatable", mtView)
 	p.Metatable = mt
 	return p
+}
+
+// guardReadonly makes setmetatable and rawset refuse the read-only tables
+// (ro) the way their assignments are refused.
+func guardReadonly(L *lua.LState, globals *lua.LTable, ro map[*lua.LTable]bool) {
+	for _, name := range []string{"setmetatable", "rawset"} {
+		orig, ok := globals.RawGetString(name).(*lua.LFunction)
+		if !ok {
+			continue
+		}
+		globals.RawSetString(name, L.NewFunction(func(L *lua.LState) int {
+			if t, ok := L.Get(1).(*lua.LTable); ok && ro[t] {
+				L.RaiseError("Attempt to modify a readonly table")
+			}
+			top := L.GetTop()
+			L.Push(orig)
+			for i := 1; i <= top; i++ {
+				L.Push(L.Get(i))
+			}
+			L.Call(top, lua.MultRet)
+			return L.GetTop() - top
+		}))
+	}
 }
 
 // errorHandler is the message handler scripts run under: it turns the

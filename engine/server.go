@@ -654,18 +654,6 @@ func (s *Server) CountRejected(cmd *Spec, msg string) {
 	s.prevErrs = s.Stats.ErrorReplies
 }
 
-// CountRejected records a command refused inside another one before it
-// ran (a script's redis.call): the error reply and a rejected call of cmd
-// (when known). The error is the refused command's: the caller is not
-// failed by it, as Redis moves its error baseline.
-func (s *Server) CountRejected(cmd *Spec, msg string) {
-	s.countError(msg)
-	if cmd != nil {
-		cmd.Stats.Rejected.Add(1)
-	}
-	s.prevErrs = s.Stats.ErrorReplies
-}
-
 // PanicHook, when set, logs a handler panic (server wires its logger).
 var PanicHook func(cmd string, r any, stack []byte)
 

@@ -237,7 +237,7 @@ func New(databases int) *Server {
 			// triggered it (a GET expiring its key is not propagated).
 			s.prop.implicitDirty++
 		}
-		if why == keyspace.RemovedExpired || why == keyspace.RemovedEvicted {
+		if s.trk.on && (why == keyspace.RemovedExpired || why == keyspace.RemovedEvicted) {
 			s.trk.unowned = key
 		}
 		switch why {

@@ -70,7 +70,10 @@ func goBlockClient(modh, client C.uint64_t, bc *C.RedisModuleBlockedClient, time
 		deadline = time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	}
 	st := &blockState{bc: bc, h: ref.h, m: m, c: c, parked: true}
-	b := &engine.Block{DB: c.DB, Deadline: deadline, Kind: "module", NoUnblock: C.mh_bc_has_timeout(bc) == 0}
+	b := &engine.Block{DB: c.DB, Deadline: deadline, Kind: "module", NoUnblock: C.mh_bc_has_timeout(bc) == 0,
+		// REDISMODULE_BLOCK_UNBLOCK_DELETED: a key's deletion (or change
+		// of type) also runs the reply callback.
+		UnblockOnNoKey: numkeys > 0 && flags&C.REDISMODULE_BLOCK_UNBLOCK_DELETED != 0}
 	st.b = b
 	if numkeys > 0 {
 		ls := unsafe.Slice(keylens, int(numkeys))

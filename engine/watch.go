@@ -174,7 +174,7 @@ func (s *Server) signalDeletedKey(db *keyspace.DB, key string) {
 		return
 	}
 	for _, c := range waiters {
-		if c.Blocked != nil && c.Blocked.Kind == "xreadgroup" {
+		if c.Blocked != nil && (c.Blocked.Kind == "xreadgroup" || c.Blocked.UnblockOnNoKey) {
 			s.signalReady(db, key)
 			return
 		}

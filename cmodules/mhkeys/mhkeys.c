@@ -472,6 +472,29 @@ static int KeysTimeout(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
     return RedisModule_ReplyWithNull(ctx);
 }
 
+/* Reply callback of mk.bpopdel: the list's head, or DELETED when the key
+ * went away (or changed type) while the client waited. */
+static int KeysReplyOrDeleted(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    RedisModuleString *keyname = RedisModule_GetBlockedClientReadyKey(ctx);
+    RedisModuleKey *k = RedisModule_OpenKey(ctx, keyname, REDISMODULE_READ);
+    int type = RedisModule_KeyType(k);
+    RedisModule_CloseKey(k);
+    if (type != REDISMODULE_KEYTYPE_LIST) return RedisModule_ReplyWithSimpleString(ctx, "DELETED");
+    return KeysReply(ctx, argv, argc);
+}
+
+/* mk.bpopdel key timeout_ms: mk.bpop blocking with
+ * REDISMODULE_BLOCK_UNBLOCK_DELETED (Redis 7.2). */
+static int BPopDel(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    if (argc != 3) return RedisModule_WrongArity(ctx);
+    if (!RedisModule_BlockClientOnKeysWithFlags) return RedisModule_ReplyWithError(ctx, "ERR BlockClientOnKeysWithFlags unavailable");
+    long long ms;
+    if (RedisModule_StringToLongLong(argv[2], &ms) != REDISMODULE_OK) return RedisModule_ReplyWithError(ctx, "ERR invalid timeout");
+    RedisModule_BlockClientOnKeysWithFlags(ctx, KeysReplyOrDeleted, KeysTimeout, NULL, ms, argv + 1, 1, NULL,
+                                           REDISMODULE_BLOCK_UNBLOCK_DELETED);
+    return REDISMODULE_OK;
+}
+
 /* mk.bpop key timeout_ms: pops the head of a list, blocking until it has
  * one (a module BLPOP). */
 static int BPop(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -552,6 +575,7 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
         {"mk.block", Block, "readonly", 0, 0, 0},
         {"mk.timeout", Timeout, "readonly", 0, 0, 0},
         {"mk.bpop", BPop, "write", 1, 1, 1},
+        {"mk.bpopdel", BPopDel, "write", 1, 1, 1},
     };
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
         if (RedisModule_CreateCommand(ctx, cmds[i].name, cmds[i].fn, cmds[i].flags, cmds[i].f, cmds[i].l, cmds[i].s) == REDISMODULE_ERR)

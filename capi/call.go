@@ -104,6 +104,13 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	if flags&callNoWrites != 0 && cmdFlags&engine.FlagWrite != 0 {
 		return fail(syscall.ENOSPC, "ERR Write command '"+cmd.FullName()+"' was called while write is not allowed.")
 	}
+	if flags&callScript != 0 && cmdFlags&engine.FlagWrite != 0 && eng.ReplRole != nil &&
+		(caller == nil || caller.c.Flags&engine.ClientMaster == 0) {
+		// Script mode refuses writes on a read-only replica too.
+		if replica, readOnly := eng.ReplRole(); replica && readOnly {
+			return fail(syscall.ESPIPE, "READONLY You can't write against a read only replica.")
+		}
+	}
 	if flags&callScript != 0 && cmdFlags&engine.FlagWrite != 0 {
 		// Script mode refuses writes the way a client is refused while
 		// persistence fails (the master's stream is obeyed regardless).
@@ -158,6 +165,13 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	if flags&callBlocking == 0 {
 		fc.Flags |= engine.ClientDenyBlocking
 	}
+	// Without "M" the call ignores maxmemory, a script it runs included.
+	prevAllowOOM := fc.Flags & engine.ClientAllowOOM
+	if flags&callCheckOOM == 0 {
+		fc.Flags |= engine.ClientAllowOOM
+	} else {
+		fc.Flags &^= engine.ClientAllowOOM
+	}
 	fc.W.Reset()
 	prevUser := fc.ACLUser
 	if user != nil {
@@ -182,6 +196,7 @@ func call(m *Module, caller *clientRef, callerResp, db int, args [][]byte, flags
 	}
 	eng.Call(fc, cmd, args)
 	fc.ACLUser = prevUser
+	fc.Flags = fc.Flags&^engine.ClientAllowOOM | prevAllowOOM
 	eng.RestorePropagation(allowed)
 	if async {
 		if fc.Blocked != nil {

@@ -33,6 +33,7 @@ const (
 	ClientReplica   // a replica's link (CLIENT LIST flag S)
 	ClientMaster    // the link to our master (flag M)
 	ClientScript    // a script's fake client (MONITOR shows "lua")
+	ClientAllowOOM  // RM_Call without "M": what it runs ignores maxmemory
 )
 
 // Client is one session: a network connection, or a fake client used by

@@ -148,7 +148,7 @@ func (st *State) refuse(caller *engine.Client, sc *script, ro bool) string {
 			return msgWriteWithRO
 		}
 	}
-	if caller.Flags&engine.ClientNoEvict == 0 && s.Memory.PreCommandOOM && s.Settings.MaxMemory > 0 &&
+	if caller.Flags&engine.ClientAllowOOM == 0 && s.Memory.PreCommandOOM && s.Settings.MaxMemory > 0 &&
 		sc.flags&(flagAllowOOM|flagNoWrites) == 0 {
 		return msgScriptOOM
 	}
@@ -180,7 +180,7 @@ func (st *State) execute(c *engine.Ctx, sc *script, sha string, ro bool, keys, a
 		caller:   c.C,
 		sha:      sha,
 		readOnly: ro || sc.flags&(flagCompat|flagNoWrites) == flagNoWrites,
-		allowOOM: c.C.Flags&engine.ClientNoEvict != 0 || sc.flags&(flagCompat|flagAllowOOM) == flagAllowOOM,
+		allowOOM: c.C.Flags&engine.ClientAllowOOM != 0 || sc.flags&(flagCompat|flagAllowOOM) == flagAllowOOM,
 		repl:     replAll,
 		resp:     2,
 		start:    time.Now(),

@@ -147,11 +147,16 @@ func parseInt64(b []byte) (int64, bool) {
 	return n, err == nil
 }
 
+// cmdTime answers the time the outermost command started, as Redis 7.2
+// answers its cached time: a script sees one time from start to end.
 func cmdTime(c *engine.Ctx) {
-	now := time.Now()
+	us := c.S.CmdStartUS.Load()
+	if us == 0 {
+		us = time.Now().UnixMicro()
+	}
 	c.W.Array(2)
-	c.W.BulkString(strconv.FormatInt(now.Unix(), 10))
-	c.W.BulkString(strconv.FormatInt(int64(now.Nanosecond()/1000), 10))
+	c.W.BulkString(strconv.FormatInt(us/1e6, 10))
+	c.W.BulkString(strconv.FormatInt(us%1e6, 10))
 }
 
 func cmdLastsave(c *engine.Ctx) { c.W.Int(c.S.LastSave) }

@@ -161,3 +161,20 @@ func TestBusyScript(t *testing.T) {
 		t.Fatalf("unkillable script replied %q, %v", got, err)
 	}
 }
+
+// TestScriptTime: TIME inside a script answers the script's start time
+// every time (Redis 7.2's cached time), so a script sees time stand still.
+func TestScriptTime(t *testing.T) {
+	m := testserver.StartModhost(t)
+	c := testserver.Dial(t, m.Addr)
+	got := do(t, c, "EVAL", "local a = redis.call('time') for i = 1, 200000 do end local b = redis.call('time') return {a[1], a[2], b[1], b[2]}", "0")
+	var parts []string
+	for _, l := range strings.Split(got, "\r\n") {
+		if l != "" && l[0] != '*' && l[0] != '$' {
+			parts = append(parts, l)
+		}
+	}
+	if len(parts) != 4 || parts[0] != parts[2] || parts[1] != parts[3] {
+		t.Fatalf("TIME moved inside a script: %q", got)
+	}
+}

@@ -1,6 +1,8 @@
 package difftest
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -254,4 +256,60 @@ func TestTrackingBlockedClientOrder(t *testing.T) {
 		r.recv(a, trackWait)
 		r.do(a, "PING")
 	})
+}
+
+// modulePaths returns bin/modules/<stem>.so for each stem, failing when
+// one is not built.
+func modulePaths(t *testing.T, stems ...string) []string {
+	var out []string
+	for _, stem := range stems {
+		so, err := filepath.Abs(filepath.Join("..", "bin", "modules", stem+".so"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(so); err != nil {
+			t.Fatalf("%s is not built (make modules): %v", so, err)
+		}
+		out = append(out, so)
+	}
+	return out
+}
+
+// TestTrackingModules: a module's command flagged readonly tracks its
+// keys, and a module's write through RM_OpenKey invalidates them.
+func TestTrackingModules(t *testing.T) {
+	so := modulePaths(t, "mhkeys")
+	p := Start(t, Module(so[0]))
+	p.Replies("HELLO", "3")
+	p.Do("CLIENT", "TRACKING", "on")
+	p.Do("mk.hset", "h", "f", "v")
+	p.Do("mk.hget", "h", "f")
+	p.Conn(1)
+	p.Do("mk.hset", "h", "f", "w")
+	p.Conn(0)
+	p.Recv(trackWait)
+	p.Do("PING")
+}
+
+// TestTrackingRMCall checks Redis 7.2's rule for RM_Call: the reads a
+// module command makes for a tracking client are remembered for that
+// client, its writes track nothing (modhost only: 7.0 tracked neither).
+func TestTrackingRMCall(t *testing.T) {
+	so := modulePaths(t, "mhcore")
+	m := testserver.StartModhost(t, "--loadmodule", so[0])
+	a := testserver.Dial(t, m.Addr)
+	b := testserver.Dial(t, m.Addr)
+	if _, err := a.Do("HELLO", "3"); err != nil {
+		t.Fatal(err)
+	}
+	mustDo(t, a, "+OK\r\n", "CLIENT", "TRACKING", "on")
+	mustDo(t, b, "+OK\r\n", "MSET", "k1", "1", "k2", "1")
+	mustDo(t, a, "$1\r\n1\r\n", "mh.call", "get", "k1")
+	mustDo(t, a, "+OK\r\n", "mh.call", "set", "k2", "2")
+	mustDo(t, b, "+OK\r\n", "MSET", "k1", "2", "k2", "2")
+	got, err := a.Read(2 * time.Second)
+	if want := ">2\r\n$10\r\ninvalidate\r\n*1\r\n$2\r\nk1\r\n"; err != nil || string(got) != want {
+		t.Fatalf("got %q (%v), want %q", got, err, want)
+	}
+	mustDo(t, a, "+PONG\r\n", "PING")
 }

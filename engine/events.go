@@ -33,6 +33,7 @@ func (s *Server) FireFlush(end bool, db int, async bool) {
 	if !end {
 		s.trackingFlushed()
 	}
+	s.trk.inFlush = !end
 	v, ok := serverEvents.Load(s)
 	if !ok {
 		return

@@ -229,6 +229,7 @@ func New(databases int) *Server {
 	s.blocking.init()
 	s.KS.Hooks.Ready = s.signalReady
 	s.KS.Hooks.Modified = s.keyModified
+	s.KS.Hooks.Flushed = s.dbFlushed
 	s.KS.Hooks.Notify = s.notify
 	s.KS.Hooks.Removed = func(db *keyspace.DB, key string, _ *keyspace.Entry, why int) {
 		switch why {
@@ -302,7 +303,7 @@ func (s *Server) Exec(c *Client, args [][]byte) {
 		c.W.Buf = c.W.Buf[:start]
 	}
 	c.Flags &^= ClientReplySkip
-	c.trackingAfterCommand()
+	s.trackingAfterCommand(c)
 	if c.Flags&ClientReplySkipNext != 0 {
 		c.Flags = c.Flags&^ClientReplySkipNext | ClientReplySkip
 	}

@@ -69,6 +69,11 @@ type trackingTable struct {
 	// unowned names the key being expired or evicted: its change is
 	// nobody's, so BCAST NOLOOP does not filter it.
 	unowned string
+	// inFlush is set between FireFlush's start and end events, whose
+	// flush has already invalidated everything; flushPending marks a
+	// database emptied some other way (a replica's full sync, DEBUG
+	// RELOAD), whose null goes out with the next broadcast.
+	inFlush, flushPending bool
 	// rounds counts limit passes that ended still over the limit; each
 	// one raises the next pass's effort.
 	rounds int
@@ -343,6 +348,17 @@ func (s *Server) trackingFlushed() {
 	}
 }
 
+// dbFlushed is the keyspace Flushed hook: a database emptied outside the
+// flush commands also invalidates every key, once however many databases
+// went.
+func (s *Server) dbFlushed(*keyspace.DB) {
+	if s.trk.on && !s.trk.inFlush {
+		s.trk.flushPending = true
+		s.trk.keys = map[string]map[int64]struct{}{}
+		s.trk.items = 0
+	}
+}
+
 // TrackingCron is the periodic tracking work: the table limit and the
 // broadcasts of changes made outside commands (active expiry, timers).
 // Lock held.
@@ -383,12 +399,16 @@ func (s *Server) trackingLimit() {
 	t.rounds++
 }
 
-// TrackingBroadcast sends the BCAST invalidations collected since the
-// last call: per prefix, one array of the changed keys (sorted) to each
+// TrackingBroadcast sends the null of a pending flush and the BCAST
+// invalidations collected since the last call: per prefix, one array of the changed keys (sorted) to each
 // following client, without the keys a NOLOOP client changed itself. The
 // event loop calls it before sleeping. Lock held.
 func (s *Server) TrackingBroadcast() {
 	t := &s.trk
+	if t.flushPending {
+		t.flushPending = false
+		s.trackingFlushed()
+	}
 	if !t.on || t.clients == 0 || len(t.prefixes) == 0 {
 		return
 	}
@@ -435,9 +455,15 @@ func (s *Server) TrackingBroadcast() {
 	}
 }
 
-// trackingAfterCommand ends CLIENT CACHING's effect: it lasts for the
-// next command (or transaction) only, and CLIENT commands do not use it up.
-func (c *Client) trackingAfterCommand() {
+// trackingAfterCommand runs after each of c's commands: the null of a
+// database emptied by the command (DEBUG RELOAD) follows its reply, and
+// CLIENT CACHING's effect ends: it lasts for the next command (or
+// transaction) only, and CLIENT commands do not use it up.
+func (s *Server) trackingAfterCommand(c *Client) {
+	if s.trk.flushPending {
+		s.trk.flushPending = false
+		s.trackingFlushed()
+	}
 	if c.Tracking.Flags&TrackCaching != 0 && c.Flags&ClientMulti == 0 &&
 		c.LastCmd != "client" && !strings.HasPrefix(c.LastCmd, "client|") {
 		c.Tracking.Flags &^= TrackCaching

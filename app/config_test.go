@@ -45,7 +45,9 @@ func TestConfigSetGetRoundTrip(t *testing.T) {
 	defer rdb.Close()
 	set := map[string]string{
 		"maxclients": "123", "timeout": "30", "loglevel": "verbose", "hz": "20",
-		"maxmemory": "1048576", "maxmemory-policy": "allkeys-lru", "notify-keyspace-events": "KEA",
+		// maxmemory well above the test process's heap (in-process servers
+		// share it), or the SET below would be refused with OOM.
+		"maxmemory": "1073741824", "maxmemory-policy": "allkeys-lru", "notify-keyspace-events": "KEA",
 		"slowlog-log-slower-than": "0", "proto-max-bulk-len": "2097152",
 	}
 	for k, v := range set {
@@ -79,7 +81,9 @@ func TestConfigSetGetRoundTrip(t *testing.T) {
 	if _, err := sub.Receive(ctx); err != nil {
 		t.Fatal(err)
 	}
-	rdb.Set(ctx, "k", "v", 0)
+	if err := rdb.Set(ctx, "k", "v", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
 	msg, err := sub.ReceiveMessage(ctx)
 	if err != nil || msg.Payload != "k" {
 		t.Fatalf("keyspace event: %v %v", msg, err)

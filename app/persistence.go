@@ -243,17 +243,15 @@ func debugReload(c *engine.Ctx, p *commands.Persistence) {
 		}
 	}
 	opt := rdb.LoadOptions{Modules: p.Modules, SkipChecksum: p.Checksum != nil && !p.Checksum(), AllowDup: merge}
-	if p.Event != nil {
-		p.Event(commands.EventLoading, commands.LoadingRDBStart)
+	// The server is loading meanwhile (INFO loading:1, -LOADING for
+	// other clients while a module's rdb_load yields), as Redis's rdbLoad.
+	var size int64
+	if st, err := os.Stat(p.Path()); err == nil {
+		size = st.Size()
 	}
+	p.BeginLoading(size, commands.LoadingRDBStart)
 	res, err := rdb.LoadFile(p.Path(), c.S.KS, opt)
-	if p.Event != nil {
-		if err != nil {
-			p.Event(commands.EventLoading, commands.LoadingFailed)
-		} else {
-			p.Event(commands.EventLoading, commands.LoadingEnded)
-		}
-	}
+	p.EndLoading(err == nil)
 	if err != nil {
 		p.Logf(true, "%s", err.Error())
 		c.Error("ERR Error trying to load the RDB dump, check server logs.")

@@ -36,7 +36,7 @@ func (h *Host) fireLoop(sub uint64) {
 // clients in comes busy-reply-threshold after the command started, later
 // ones at most hz times a second, as Redis paces it per context.
 var yieldState struct {
-	cmdStart int64 // CmdStartUS of the command the pacing belongs to
+	cmdStart int64 // CmdStartUS of the command the pacing belongs to; -1 while loading
 	next     int64 // wall-clock microseconds of the next allowed yield
 }
 
@@ -49,6 +49,25 @@ func goYield(flags C.int, reply *C.char) {
 	}
 	eng := h.Eng
 	now := time.Now().UnixMicro()
+	hz := int64(eng.Settings.Hz)
+	if hz <= 0 {
+		hz = 10
+	}
+	if eng.Persist.Loading != nil && eng.Persist.Loading() {
+		// While loading (a module type's rdb_load), yields come hz times
+		// a second from the start and other clients get -LOADING, not
+		// BUSY; allow-loading commands run, as in Redis.
+		if yieldState.cmdStart == -1 && now < yieldState.next {
+			return
+		}
+		yieldState.cmdStart, yieldState.next = -1, now+1_000_000/hz
+		cur := eng.Current
+		eng.Lock.Unlock()
+		time.Sleep(100 * time.Microsecond)
+		eng.Lock.Lock()
+		eng.Current = cur
+		return
+	}
 	if start := eng.CmdStartUS.Load(); yieldState.cmdStart != start {
 		threshold := int64(5000)
 		if cfg := eng.Cfg(); cfg != nil {
@@ -58,10 +77,6 @@ func goYield(flags C.int, reply *C.char) {
 	}
 	if now < yieldState.next {
 		return
-	}
-	hz := int64(eng.Settings.Hz)
-	if hz <= 0 {
-		hz = 10
 	}
 	yieldState.next = now + 1_000_000/hz
 	// Without REDISMODULE_YIELD_FLAG_CLIENTS Redis runs only its own

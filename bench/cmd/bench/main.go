@@ -83,6 +83,7 @@ func main() {
 	report := run(cfg, *quickFlag, started)
 	fmt.Print(report)
 	if outPath != "" {
+		report += keptSections(outPath)
 		if err := os.WriteFile(outPath, []byte(report), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			bench.StopAll()
@@ -90,6 +91,24 @@ func main() {
 		}
 		fmt.Fprintf(os.Stderr, "bench: wrote %s (%s)\n", outPath, time.Since(started).Round(time.Second))
 	}
+}
+
+// keptHeading starts the hand-written part of the results file: the
+// profile-driven fixes of each session, with their before/after numbers,
+// which a new run must not erase.
+const keptHeading = "\n## Profile-driven fixes"
+
+// keptSections returns the hand-written tail of the existing results file
+// (from keptHeading on), or "" when there is none.
+func keptSections(path string) string {
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	if i := strings.Index(string(old), keptHeading); i >= 0 {
+		return string(old[i:])
+	}
+	return ""
 }
 
 func progress(format string, args ...any) {

@@ -61,11 +61,7 @@ func goYield(flags C.int, reply *C.char) {
 			return
 		}
 		yieldState.cmdStart, yieldState.next = -1, now+1_000_000/hz
-		cur := eng.Current
-		eng.Lock.Unlock()
-		time.Sleep(100 * time.Microsecond)
-		eng.Lock.Lock()
-		eng.Current = cur
+		eng.HandOver()
 		return
 	}
 	if start := eng.CmdStartUS.Load(); yieldState.cmdStart != start {
@@ -90,10 +86,8 @@ func goYield(flags C.int, reply *C.char) {
 	}
 	// Other clients' commands run now: those without allow-busy get the
 	// BUSY error. The module's command goes on once the lock is back.
-	prevReply, cur := eng.BusyReply, eng.Current
+	prevReply := eng.BusyReply
 	eng.BusyReply = msg
-	eng.Lock.Unlock()
-	time.Sleep(100 * time.Microsecond)
-	eng.Lock.Lock()
-	eng.BusyReply, eng.Current = prevReply, cur
+	eng.HandOver()
+	eng.BusyReply = prevReply
 }

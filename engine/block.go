@@ -102,13 +102,7 @@ func (s *Server) Requeue(c *Client) {
 	}
 	for _, k := range b.Keys {
 		rk := readyKey{b.DB.ID, k}
-		list := s.blocking.byKey[rk]
-		for i, x := range list {
-			if x == c {
-				list = append(list[:i], list[i+1:]...)
-				break
-			}
-		}
+		list := without(s.blocking.byKey[rk], c)
 		s.blocking.byKey[rk] = append(list, c)
 	}
 }
@@ -159,6 +153,16 @@ func (b *Block) Wake() {
 	}
 }
 
+// without returns list minus c (its first occurrence), reusing list.
+func without(list []*Client, c *Client) []*Client {
+	for i, x := range list {
+		if x == c {
+			return append(list[:i], list[i+1:]...)
+		}
+	}
+	return list
+}
+
 // Client returns the client that is blocked.
 func (b *Block) Client() *Client { return b.client }
 
@@ -170,13 +174,7 @@ func (s *Server) unregister(c *Client) {
 	}
 	for _, k := range b.Keys {
 		rk := readyKey{b.DB.ID, k}
-		list := s.blocking.byKey[rk]
-		for i, x := range list {
-			if x == c {
-				list = append(list[:i], list[i+1:]...)
-				break
-			}
-		}
+		list := without(s.blocking.byKey[rk], c)
 		if len(list) == 0 {
 			delete(s.blocking.byKey, rk)
 		} else {

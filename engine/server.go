@@ -181,6 +181,18 @@ type Hooks struct {
 	BeforeSleep, AfterSleep func()
 }
 
+// HandOver lets other goroutines waiting for the execution lock run for a
+// moment in the middle of a long command (a busy script, a yielding module
+// command). The caller holds the lock and has it again on return; the
+// current client is restored. Lock held.
+func (s *Server) HandOver() {
+	cur := s.Current
+	s.Lock.Unlock()
+	time.Sleep(100 * time.Microsecond)
+	s.Lock.Lock()
+	s.Current = cur
+}
+
 // LoopWoke runs the AfterSleep hook, if any. Lock held.
 func (s *Server) LoopWoke() {
 	if f := s.Hooks.AfterSleep; f != nil {

@@ -81,9 +81,7 @@ func (st *State) interrupt() {
 	}
 	// Other clients' commands run now (most get BUSY); the script goes on
 	// once the lock is back.
-	st.srv.Lock.Unlock()
-	time.Sleep(100 * time.Microsecond)
-	st.srv.Lock.Lock()
+	st.srv.HandOver()
 }
 
 // kill is SCRIPT KILL: it stops a timed-out script that has not written
